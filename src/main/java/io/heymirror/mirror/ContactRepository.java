@@ -1,0 +1,62 @@
+package io.heymirror.mirror;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+/**
+ * Reads of the mirror, and the few bulk writes that are not upserts. "Live" means not
+ * soft deleted.
+ */
+public interface ContactRepository extends JpaRepository<Contact, Long>, JpaSpecificationExecutor<Contact> {
+
+	Optional<Contact> findByIdAndDeletedAtIsNull(long id);
+
+	Optional<Contact> findFirstByUuidAndDeletedAtIsNullOrderByUpdatedDesc(String uuid);
+
+	Optional<Contact> findFirstByPhoneAndDeletedAtIsNullOrderByUpdatedDesc(String phone);
+
+	long countByDeletedAtIsNull();
+
+	@Query(value = "SELECT count(*) FROM contact WHERE deleted_at IS NULL AND updated > :after AND updated <= :upTo",
+			nativeQuery = true)
+	long countLiveIn(@Param("after") Instant after, @Param("upTo") Instant upTo);
+
+	@Query(value = "SELECT id FROM contact WHERE deleted_at IS NULL AND updated > :after AND updated <= :upTo",
+			nativeQuery = true)
+	List<Long> findLiveIdsIn(@Param("after") Instant after, @Param("upTo") Instant upTo);
+
+	@Query(value = """
+			SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY updated) FROM contact
+			WHERE deleted_at IS NULL AND updated > :after AND updated <= :upTo""", nativeQuery = true)
+	@Nullable Instant findMedianUpdatedIn(@Param("after") Instant after, @Param("upTo") Instant upTo);
+
+	@Query(value = "SELECT min(updated) FROM contact WHERE deleted_at IS NULL", nativeQuery = true)
+	@Nullable Instant findMinLiveUpdated();
+
+	@Query(value = "SELECT max(updated) FROM contact WHERE deleted_at IS NULL", nativeQuery = true)
+	@Nullable Instant findMaxLiveUpdated();
+
+	/** Live contacts a full scan that started at {@code scanStart} did not see. */
+	@Query(value = "SELECT id FROM contact WHERE deleted_at IS NULL AND seen_at < :scanStart ORDER BY id",
+			nativeQuery = true)
+	List<Long> findLiveIdsNotSeenSince(@Param("scanStart") Instant scanStart);
+
+	@Modifying
+	@Query(value = "UPDATE contact SET deleted_at = :now WHERE id IN (:ids) AND deleted_at IS NULL", nativeQuery = true)
+	int softDelete(@Param("ids") Collection<Long> ids, @Param("now") Instant now);
+
+	@Modifying
+	@Query(value = "DELETE FROM contact WHERE deleted_at < :cutoff", nativeQuery = true)
+	int purgeDeletedBefore(@Param("cutoff") Instant cutoff);
+
+}

@@ -1,0 +1,208 @@
+package io.heymirror.mirror;
+
+import java.io.StringWriter;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes pages of contacts with one native
+ * {@code INSERT ... ON CONFLICT DO UPDATE ... WHERE} per page: the page travels as one
+ * {@code jsonb} array, PostgreSQL unpacks it, and the {@code WHERE} clause is the
+ * never-regress guard (newer {@code rev} when both sides have one, else newer
+ * {@code updated}). Runs in the caller's transaction, so the caller can advance its
+ * checkpoint atomically with the contacts.
+ */
+@Component
+public class ContactUpserter {
+
+	private static final Logger log = LoggerFactory.getLogger(ContactUpserter.class);
+
+	static final String UPSERT = """
+			INSERT INTO contact AS c (id, uuid, phone, email, display_name, first_name, last_name, opted_out,
+			                          team_id, created, updated, rev, raw, synced_at, seen_at, deleted_at)
+			SELECT (e->>'id')::bigint, e->>'uuid', e->>'phone', e->>'email', e->>'displayName', e->>'firstName',
+			       e->>'lastName', (e->>'optedOut')::boolean, (e->>'teamId')::bigint, (e->>'created')::timestamptz,
+			       (e->>'updated')::timestamptz, (e->>'rev')::bigint, e->'raw', ?, ?, NULL
+			FROM jsonb_array_elements(?::jsonb) AS e
+			ON CONFLICT (id) DO UPDATE SET
+			    uuid = excluded.uuid, phone = excluded.phone, email = excluded.email,
+			    display_name = excluded.display_name, first_name = excluded.first_name,
+			    last_name = excluded.last_name, opted_out = excluded.opted_out, team_id = excluded.team_id,
+			    created = excluded.created, updated = excluded.updated, rev = excluded.rev, raw = excluded.raw,
+			    synced_at = excluded.synced_at, seen_at = excluded.seen_at, deleted_at = NULL
+			WHERE c.deleted_at IS NOT NULL
+			   OR CASE WHEN c.rev IS NOT NULL AND excluded.rev IS NOT NULL THEN excluded.rev > c.rev
+			           ELSE excluded.updated > c.updated END
+			RETURNING c.id, (c.xmax = 0) AS inserted
+			""";
+
+	static final String MARK_SEEN = "UPDATE contact SET seen_at = ? WHERE id = ANY (?::bigint[]) AND seen_at < ?";
+
+	private final JsonMapper jsonMapper;
+
+	private final PostgresText postgresText;
+
+	private final EntityManager entityManager;
+
+	public ContactUpserter(EntityManager entityManager, JsonMapper jsonMapper) {
+		this.entityManager = entityManager;
+		this.jsonMapper = jsonMapper;
+		this.postgresText = new PostgresText(jsonMapper);
+	}
+
+	/**
+	 * Upserts a page in the current transaction. A contact PostgreSQL refuses is skipped
+	 * (and reported in the result) while the rest of the page is stored.
+	 * @param page the contacts; an id appearing twice keeps its newest version
+	 * @param now the sync time written to {@code synced_at} and {@code seen_at}
+	 * @param markSeen also mark unchanged contacts as seen (full scans use this to find
+	 * deletions)
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public UpsertResult upsert(Collection<ContactData> page, Instant now, boolean markSeen) {
+		if (page.isEmpty()) {
+			return UpsertResult.EMPTY;
+		}
+		List<ContactData> contacts = newestPerId(page);
+		return session().doReturningWork((connection) -> {
+			Savepoint savepoint = connection.setSavepoint();
+			try {
+				UpsertResult result = execute(connection, contacts, now, markSeen);
+				connection.releaseSavepoint(savepoint);
+				return result;
+			}
+			catch (SQLException ex) {
+				connection.rollback(savepoint);
+				log.warn("Batch upsert of {} contacts failed ({}); storing them one by one", contacts.size(),
+						ex.getSQLState());
+				return upsertOneByOne(connection, contacts, now, markSeen);
+			}
+		});
+	}
+
+	private UpsertResult upsertOneByOne(Connection connection, List<ContactData> contacts, Instant now,
+			boolean markSeen) throws SQLException {
+		UpsertResult total = UpsertResult.EMPTY;
+		for (ContactData contact : contacts) {
+			Savepoint savepoint = connection.setSavepoint();
+			try {
+				total = total.plus(execute(connection, List.of(contact), now, markSeen));
+				connection.releaseSavepoint(savepoint);
+			}
+			catch (SQLException ex) {
+				connection.rollback(savepoint);
+				log.error("Contact id={} cannot be stored and is skipped: SQLState {}", contact.id(), ex.getSQLState());
+				total = total.plus(new UpsertResult(0, 0, 0, List.of(contact.id())));
+			}
+		}
+		return total;
+	}
+
+	private UpsertResult execute(Connection connection, List<ContactData> contacts, Instant now, boolean markSeen)
+			throws SQLException {
+		OffsetDateTime timestamp = now.atOffset(ZoneOffset.UTC);
+		int inserted = 0;
+		List<Long> written = new ArrayList<>(contacts.size());
+		try (PreparedStatement statement = connection.prepareStatement(UPSERT)) {
+			statement.setObject(1, timestamp);
+			statement.setObject(2, timestamp);
+			statement.setString(3, toJsonArray(contacts));
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					written.add(rows.getLong(1));
+					if (rows.getBoolean(2)) {
+						inserted++;
+					}
+				}
+			}
+		}
+		int updated = written.size() - inserted;
+		int unchanged = contacts.size() - written.size();
+		if (markSeen && unchanged > 0) {
+			markSeen(connection, contacts, written, timestamp);
+		}
+		return new UpsertResult(inserted, updated, unchanged, List.of());
+	}
+
+	private void markSeen(Connection connection, List<ContactData> contacts, List<Long> written, OffsetDateTime now)
+			throws SQLException {
+		Set<Long> done = new HashSet<>(written);
+		Long[] ids = contacts.stream().map(ContactData::id).filter((id) -> !done.contains(id)).toArray(Long[]::new);
+		try (PreparedStatement statement = connection.prepareStatement(MARK_SEEN)) {
+			statement.setObject(1, now);
+			statement.setArray(2, connection.createArrayOf("bigint", ids));
+			statement.setObject(3, now);
+			statement.executeUpdate();
+		}
+	}
+
+	private String toJsonArray(List<ContactData> contacts) {
+		StringWriter out = new StringWriter(contacts.size() * 1024);
+		try (JsonGenerator json = this.jsonMapper.createGenerator(out)) {
+			json.writeStartArray();
+			for (ContactData contact : contacts) {
+				json.writeStartObject();
+				json.writeNumberProperty("id", contact.id());
+				json.writeStringProperty("uuid", PostgresText.text(contact.uuid()));
+				json.writeStringProperty("phone", PostgresText.text(contact.phone()));
+				json.writeStringProperty("email", PostgresText.text(contact.email()));
+				json.writeStringProperty("displayName", PostgresText.text(contact.displayName()));
+				json.writeStringProperty("firstName", PostgresText.text(contact.firstName()));
+				json.writeStringProperty("lastName", PostgresText.text(contact.lastName()));
+				if (contact.optedOut() != null) {
+					json.writeBooleanProperty("optedOut", contact.optedOut());
+				}
+				if (contact.teamId() != null) {
+					json.writeNumberProperty("teamId", contact.teamId());
+				}
+				json.writeStringProperty("created", (contact.created() != null) ? contact.created().toString() : null);
+				json.writeStringProperty("updated", contact.updated().toString());
+				if (contact.rev() != null) {
+					json.writeNumberProperty("rev", contact.rev());
+				}
+				json.writeName("raw");
+				json.writeRawValue(this.postgresText.json(contact.rawJson()));
+				json.writeEndObject();
+			}
+			json.writeEndArray();
+		}
+		return out.toString();
+	}
+
+	private static List<ContactData> newestPerId(Collection<ContactData> page) {
+		Map<Long, ContactData> newest = new LinkedHashMap<>(page.size() * 2);
+		for (ContactData contact : page) {
+			newest.merge(contact.id(), contact, (a, b) -> b.isNewerThan(a) ? b : a);
+		}
+		return new ArrayList<>(newest.values());
+	}
+
+	private Session session() {
+		return this.entityManager.unwrap(Session.class);
+	}
+
+}

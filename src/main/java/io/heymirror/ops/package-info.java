@@ -1,0 +1,11 @@
+/**
+ * Operations: health, metrics, the sync actuator endpoint, retention and the dashboard
+ * page.
+ */
+@ApplicationModule(allowedDependencies = { "sync", "mirror" })
+@NullMarked
+package io.heymirror.ops;
+
+import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,118 @@
+package io.heymirror.mirror;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.heymirror.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class ContactUpserterTests {
+
+	private static final Instant T0 = Instant.parse("2024-06-01T12:00:00Z");
+
+	@Autowired
+	private ContactUpserter upserter;
+
+	@Autowired
+	private ContactRepository contacts;
+
+	@Autowired
+	private TransactionTemplate transaction;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@Autowired
+	private JsonMapper json;
+
+	@BeforeEach
+	void emptyMirror() {
+		this.jdbc.execute("TRUNCATE contact");
+	}
+
+	@Test
+	void insertsThenUpdatesOnlyWithANewerRevision() {
+		assertThat(upsert(contact(1, 3, T0, "Ann"), contact(2, 1, T0, "Bob")).inserted()).isEqualTo(2);
+
+		UpsertResult result = upsert(contact(1, 4, T0.plusSeconds(1), "Anne"), contact(2, 1, T0, "Bobby"));
+
+		assertThat(result.updated()).isEqualTo(1);
+		assertThat(result.unchanged()).isEqualTo(1);
+		assertThat(this.contacts.findById(1L).orElseThrow().getFirstName()).isEqualTo("Anne");
+		assertThat(this.contacts.findById(2L).orElseThrow().getFirstName()).isEqualTo("Bob");
+	}
+
+	@Test
+	void neverReplacesANewerRevisionWithAnOlderOne() {
+		upsert(contact(1, 5, T0.plusSeconds(10), "New"));
+
+		UpsertResult result = upsert(contact(1, 4, T0.plusSeconds(20), "Old"));
+
+		assertThat(result.unchanged()).isEqualTo(1);
+		assertThat(this.contacts.findById(1L).orElseThrow().getRev()).isEqualTo(5L);
+	}
+
+	@Test
+	void comparesUpdatedWhenRevisionsAreMissing() {
+		upsert(contact(1, null, T0.plusSeconds(10), "New"));
+
+		assertThat(upsert(contact(1, null, T0, "Old")).unchanged()).isEqualTo(1);
+		assertThat(upsert(contact(1, null, T0.plusSeconds(11), "Newer")).updated()).isEqualTo(1);
+		assertThat(this.contacts.findById(1L).orElseThrow().getFirstName()).isEqualTo("Newer");
+	}
+
+	@Test
+	void keepsTheNewestVersionWhenAPageRepeatsAnId() {
+		UpsertResult result = upsert(contact(7, 2, T0, "Two"), contact(7, 3, T0, "Three"), contact(7, 1, T0, "One"));
+
+		assertThat(result.inserted()).isEqualTo(1);
+		assertThat(this.contacts.findById(7L).orElseThrow().getRev()).isEqualTo(3L);
+	}
+
+	@Test
+	void storesNulCharactersAndLoneSurrogatesEscapedAndKeepsUnknownFields() {
+		String raw = "{\"id\":9,\"first\":\"a\\u0000b\",\"last\":\"x\\ud800y\",\"future_field\":{\"n\":1.10}}";
+		ContactData data = new ContactData(9, null, null, null, null, "a\u0000b", "x\ud800y", null, null, null, T0, 1L,
+				raw);
+
+		assertThat(upsert(data).inserted()).isEqualTo(1);
+
+		Contact stored = this.contacts.findById(9L).orElseThrow();
+		assertThat(stored.getFirstName()).isEqualTo("a\\u0000b");
+		assertThat(stored.getLastName()).isEqualTo("x\uFFFDy");
+		JsonNode storedRaw = this.json.readTree(stored.getRaw());
+		assertThat(storedRaw.get("first").asString()).isEqualTo("a\\u0000b");
+		assertThat(storedRaw.get("future_field").get("n").decimalValue()).isEqualByComparingTo("1.10");
+	}
+
+	@Test
+	void undeletesAContactThatComesBack() {
+		upsert(contact(1, 1, T0, "Ann"));
+		this.transaction.executeWithoutResult((status) -> this.contacts.softDelete(List.of(1L), T0));
+		assertThat(this.contacts.findByIdAndDeletedAtIsNull(1)).isEmpty();
+
+		assertThat(upsert(contact(1, 1, T0, "Ann")).updated()).isEqualTo(1);
+		assertThat(this.contacts.findByIdAndDeletedAtIsNull(1)).isPresent();
+	}
+
+	private UpsertResult upsert(ContactData... page) {
+		return this.transaction.execute((status) -> this.upserter.upsert(List.of(page), Instant.now(), false));
+	}
+
+	private static ContactData contact(long id, Integer rev, Instant updated, String first) {
+		String raw = "{\"id\":" + id + ",\"first\":\"" + first + "\",\"rev\":" + rev + "}";
+		return new ContactData(id, null, "1510555" + id, null, first, first, "Doe", false, 1L, T0, updated,
+				(rev != null) ? rev.longValue() : null, raw);
+	}
+
+}

@@ -1,0 +1,26 @@
+package io.heymirror.support;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The one Spring context most tests share: the whole application on the shared test
+ * PostgreSQL, with the scheduled sync off (tests start runs themselves). Keep the
+ * configuration identical across classes so the context cache reuses it.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestDatabaseConfiguration.class)
+@ActiveProfiles("test")
+public @interface IntegrationTest {
+
+}
