@@ -4,11 +4,14 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.stereotype.Component;
+
 /**
  * Heymarket's six contact read endpoints, typed. Every call is authenticated, counted
  * against the shared request budget and retried where retrying is safe; a call that fails
  * for good throws {@link HeymarketException}.
  */
+@Component
 public class HeymarketClient {
 
 	/** {@code GET /v1/contact/{id}}; empty on 404. */

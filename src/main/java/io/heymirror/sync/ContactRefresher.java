@@ -1,0 +1,84 @@
+package io.heymirror.sync;
+
+import io.heymirror.heymarket.HeymarketClient;
+import io.heymirror.heymarket.HeymarketContact;
+import io.heymirror.mirror.ContactRepository;
+import io.heymirror.mirror.ContactUpserter;
+import io.heymirror.mirror.UpsertResult;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Refreshes one contact from upstream through the single-contact endpoints, now: used by
+ * the opt-out webhooks and the API's refresh route. A 404 soft-deletes the mirrored
+ * contact.
+ */
+@Service
+public class ContactRefresher {
+
+	private final HeymarketClient client;
+
+	private final ContactUpserter upserter;
+
+	private final ContactRepository contacts;
+
+	private final TransactionTemplate transaction;
+
+	private final Clock clock;
+
+	ContactRefresher(HeymarketClient client, ContactUpserter upserter, ContactRepository contacts,
+			TransactionTemplate transaction, Clock clock) {
+		this.client = client;
+		this.upserter = upserter;
+		this.contacts = contacts;
+		this.transaction = transaction;
+		this.clock = clock;
+	}
+
+	/** Refresh by integer id ({@code GET /v1/contact/{id}}). */
+	public RefreshOutcome refreshById(long id) {
+		return apply(() -> this.client.contactById(id), id);
+	}
+
+	/** Refresh by phone ({@code POST /v1/contact/get}). */
+	public RefreshOutcome refreshByPhone(String phone) {
+		Long knownId = this.contacts.findFirstByPhoneAndDeletedAtIsNullOrderByUpdatedDesc(phone)
+			.map((contact) -> contact.getId())
+			.orElse(null);
+		return apply(() -> this.client.contactByPhone(phone), knownId);
+	}
+
+	/** Refresh by uuid ({@code GET /v2/contact/{uuid}}). */
+	public RefreshOutcome refreshByUuid(String uuid) {
+		Long knownId = this.contacts.findFirstByUuidAndDeletedAtIsNullOrderByUpdatedDesc(uuid)
+			.map((contact) -> contact.getId())
+			.orElse(null);
+		return apply(() -> this.client.contactByUuid(uuid), knownId);
+	}
+
+	private RefreshOutcome apply(Supplier<Optional<HeymarketContact>> fetch, Long knownId) {
+		Optional<HeymarketContact> fetched = fetch.get();
+		if (fetched.isEmpty()) {
+			if (knownId == null) {
+				return new RefreshOutcome(RefreshOutcome.Result.NOT_FOUND, null);
+			}
+			Integer deleted = this.transaction
+				.execute((status) -> this.contacts.softDelete(List.of(knownId), this.clock.instant()));
+			return new RefreshOutcome(
+					(deleted != null && deleted > 0) ? RefreshOutcome.Result.DELETED : RefreshOutcome.Result.NOT_FOUND,
+					knownId);
+		}
+		HeymarketContact contact = fetched.get();
+		UpsertResult result = this.transaction.execute(
+				(status) -> this.upserter.upsert(List.of(ContactMapping.toData(contact)), this.clock.instant(), false));
+		boolean changed = result != null && (result.inserted() + result.updated()) > 0;
+		return new RefreshOutcome(changed ? RefreshOutcome.Result.UPDATED : RefreshOutcome.Result.UNCHANGED,
+				contact.id());
+	}
+
+}

@@ -1,0 +1,24 @@
+package io.heymirror.sync;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+/** Run history, newest first. */
+public interface SyncRunRepository extends JpaRepository<SyncRun, Long> {
+
+	List<SyncRun> findByOrderByStartedAtDesc(Limit limit);
+
+	Optional<SyncRun> findFirstByOutcomeOrderByStartedAtDesc(String outcome);
+
+	@Modifying
+	@Query(value = "DELETE FROM sync_run WHERE started_at < :cutoff AND outcome <> 'RUNNING'", nativeQuery = true)
+	int purgeStartedBefore(@Param("cutoff") Instant cutoff);
+
+}
