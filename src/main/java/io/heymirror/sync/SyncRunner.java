@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -47,9 +48,11 @@ class SyncRunner {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	SyncRunner(HeymarketClient client, ContactRepository contacts, SyncStateRepository states, SyncRunRepository runs,
 			CheckpointWriter writer, CountRepair repair, DeletionConfirmer deletions, SyncProperties properties,
-			TransactionTemplate transaction, Clock clock) {
+			TransactionTemplate transaction, Clock clock, ApplicationEventPublisher events) {
 		this.client = client;
 		this.contacts = contacts;
 		this.states = states;
@@ -60,6 +63,7 @@ class SyncRunner {
 		this.properties = properties;
 		this.transaction = transaction;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	SyncRun run(SyncMode mode, String trigger, BooleanSupplier stopRequested, RunObserver observer) {
@@ -174,7 +178,9 @@ class SyncRunner {
 				run.getId(), outcome, millis, counters.pages(), counters.requests(), counters.retries(),
 				counters.throttled(), counters.seen(), counters.inserted(), counters.updated(), counters.deleted(),
 				counters.skipped(), mirrorCount, upstreamCount);
-		return (finished != null) ? finished : run;
+		SyncRun result = (finished != null) ? finished : run;
+		this.events.publishEvent(new SyncRunFinished(result));
+		return result;
 	}
 
 	private boolean reconcileDue(SyncState state, Instant now) {
