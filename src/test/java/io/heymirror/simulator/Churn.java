@@ -49,7 +49,12 @@ final class Churn implements AutoCloseable {
 		}
 	}
 
-	private void tick(double seconds) {
+	/** Runs {@code action} while no churn write is in progress. */
+	synchronized void exclusive(Runnable action) {
+		action.run();
+	}
+
+	private synchronized void tick(double seconds) {
 		double[] rates = this.settings.churnRates();
 		for (int kind = 0; kind < rates.length; kind++) {
 			if (rates[kind] <= 0) {

@@ -30,6 +30,8 @@ public final class FaultSettings {
 
 	private Set<Endpoint> endpoints = EnumSet.allOf(Endpoint.class);
 
+	private long seed;
+
 	private Random random = new Random(0);
 
 	/** Rate of 503 answers. */
@@ -90,6 +92,7 @@ public final class FaultSettings {
 
 	/** Restarts the fault sequence from {@code seed}. */
 	public synchronized FaultSettings seed(long seed) {
+		this.seed = seed;
 		this.random = new Random(seed);
 		return this;
 	}
@@ -104,6 +107,33 @@ public final class FaultSettings {
 		this.latencyMax = Duration.ZERO;
 		this.endpoints = EnumSet.allOf(Endpoint.class);
 		return this;
+	}
+
+	/** Takes every value of {@code other}, restarting the sequence from its seed. */
+	void copyFrom(FaultSettings other) {
+		FaultSettings source = new FaultSettings();
+		synchronized (other) {
+			source.serviceUnavailable = other.serviceUnavailable;
+			source.serverErrorHtml = other.serverErrorHtml;
+			source.truncatedBody = other.truncatedBody;
+			source.connectionReset = other.connectionReset;
+			source.latencyRate = other.latencyRate;
+			source.latencyMin = other.latencyMin;
+			source.latencyMax = other.latencyMax;
+			source.endpoints = EnumSet.copyOf(other.endpoints);
+			source.seed = other.seed;
+		}
+		synchronized (this) {
+			this.serviceUnavailable = source.serviceUnavailable;
+			this.serverErrorHtml = source.serverErrorHtml;
+			this.truncatedBody = source.truncatedBody;
+			this.connectionReset = source.connectionReset;
+			this.latencyRate = source.latencyRate;
+			this.latencyMin = source.latencyMin;
+			this.latencyMax = source.latencyMax;
+			this.endpoints = source.endpoints;
+			seed(source.seed);
+		}
 	}
 
 	/** What happens to one request: a fault or none, a delay, and where a body is cut. */

@@ -33,6 +33,12 @@ public final class HeymarketSimulator implements AutoCloseable {
 
 	private final SimulatorSettings settings;
 
+	private final SimulatorSettings initialSettings;
+
+	private final int initialContacts;
+
+	private final List<TieGroup> initialTies;
+
 	private final SimulatorDataset dataset;
 
 	private final StatsRecorder stats = new StatsRecorder();
@@ -50,13 +56,13 @@ public final class HeymarketSimulator implements AutoCloseable {
 		this.requestedPort = builder.port;
 		this.seed = builder.seed;
 		this.settings = builder.settings;
+		this.initialSettings = builder.settings.copy();
+		this.initialContacts = builder.contacts;
+		this.initialTies = List.copyOf(builder.tieGroups);
 		this.requestLog = new RequestLog(builder.requestLogCapacity);
-		this.dataset = new SimulatorDataset(new DatasetGenerator(builder.seed, builder.nasty), builder.clock,
-				this.settings.precision());
-		this.dataset.generate(builder.contacts, builder.generatedUntil);
-		for (TieGroup tie : builder.tieGroups) {
-			this.dataset.tieGroup(tie.size(), tie.updated());
-		}
+		this.dataset = new SimulatorDataset(new DatasetGenerator(builder.seed, builder.nasty), builder.generatedUntil,
+				builder.clock, this.settings.precision());
+		populate();
 		this.settings.onPrecisionChange(this.dataset::precision);
 		this.pipeline = new RequestPipeline(new ContactEndpoints(this.dataset, this.settings), this.settings,
 				this.stats, this.requestLog, builder.clock);
@@ -64,6 +70,38 @@ public final class HeymarketSimulator implements AutoCloseable {
 
 	public static Builder builder() {
 		return new Builder();
+	}
+
+	private void populate() {
+		this.dataset.generate(this.initialContacts);
+		for (TieGroup tie : this.initialTies) {
+			this.dataset.tieGroup(tie.size(), tie.updated());
+		}
+	}
+
+	/**
+	 * Back to the state right after {@link Builder#build()}: switches as built, the
+	 * generated dataset, no hooks, an empty rate-limit window, stats and log cleared. The
+	 * port stays, so a simulator shared by many tests (and by a cached Spring context)
+	 * can be reset between them.
+	 */
+	public synchronized void reset() {
+		this.settings.stopChurn();
+		this.pipeline.clearHooks();
+		Runnable regenerate = () -> {
+			this.dataset.clear();
+			this.settings.precision(this.initialSettings.precision());
+			populate();
+		};
+		if (this.churn != null) {
+			this.churn.exclusive(regenerate);
+		}
+		else {
+			regenerate.run();
+		}
+		this.settings.copyFrom(this.initialSettings);
+		this.pipeline.resetRateLimit();
+		resetStats();
 	}
 
 	/** Binds the port and starts churn; returns this. */

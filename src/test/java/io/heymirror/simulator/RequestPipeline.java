@@ -53,6 +53,11 @@ final class RequestPipeline {
 		return hook;
 	}
 
+	void clearHooks() {
+		this.hooks.forEach(Hook::cancel);
+		this.hooks.clear();
+	}
+
 	long requestCount() {
 		return this.requests.get();
 	}

@@ -30,12 +30,15 @@ public final class SimulatorDataset {
 
 	private final Clock clock;
 
+	private final Instant generatedUntil;
+
 	private TimestampPrecision precision;
 
 	private int nextId = 1;
 
-	SimulatorDataset(DatasetGenerator generator, Clock clock, TimestampPrecision precision) {
+	SimulatorDataset(DatasetGenerator generator, Instant generatedUntil, Clock clock, TimestampPrecision precision) {
 		this.generator = generator;
+		this.generatedUntil = generatedUntil;
 		this.clock = clock;
 		this.precision = precision;
 	}
@@ -137,14 +140,25 @@ public final class SimulatorDataset {
 	}
 
 	/**
-	 * Adds generated contacts {@code nextId..}, updated within the year before
-	 * {@code until}.
+	 * Adds {@code count} generated contacts with the next ids, as they would have been at
+	 * build time: {@code updated} within the year before the builder's
+	 * {@code generatedUntil}, {@code rev} as generated (no write).
 	 */
-	void generate(int count, Instant until) {
-		write(() -> {
+	public List<SimContact> generate(int count) {
+		return write(() -> {
+			List<SimContact> added = new ArrayList<>(count);
 			for (int i = 0; i < count; i++) {
-				store(this.generator.generated(this.nextId, until));
+				added.add(store(this.generator.generated(this.nextId, this.generatedUntil)));
 			}
+			return added;
+		});
+	}
+
+	/** Removes every contact; ids start from 1 again. */
+	public void clear() {
+		write(() -> {
+			this.index.clear();
+			this.nextId = 1;
 			return null;
 		});
 	}

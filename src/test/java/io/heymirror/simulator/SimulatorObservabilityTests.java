@@ -117,4 +117,33 @@ class SimulatorObservabilityTests {
 		assertThat(Arrays.asList(hook.fired())).containsExactly(2);
 	}
 
+	@Test
+	void resetRestoresTheBuiltStateOnTheSamePort() {
+		List<SimContact> built = this.sim.dataset().all();
+		int port = this.sim.port();
+		this.sim.settings()
+			.order(ListOrder.DESCENDING)
+			.precision(TimestampPrecision.MILLIS)
+			.requestsPerMinute(1)
+			.countFormat(CountFormat.NUMBER);
+		this.sim.settings().faults().serviceUnavailable(0.5);
+		this.sim.dataset().delete(1);
+		this.sim.dataset().create();
+		Hook hook = this.sim.onEveryRequest((request) -> true, (request) -> this.sim.dataset().delete(2));
+		this.http.get("/v1/contact/3");
+		assertThat(this.http.get("/v1/contact/3").status()).isEqualTo(429);
+
+		this.sim.reset();
+
+		assertThat(this.sim.port()).isEqualTo(port);
+		assertThat(this.sim.dataset().all()).isEqualTo(built);
+		assertThat(this.sim.settings().order()).isEqualTo(ListOrder.ASCENDING);
+		assertThat(this.sim.settings().precision()).isEqualTo(TimestampPrecision.SECONDS);
+		assertThat(this.sim.stats().requests()).isZero();
+		assertThat(this.http.post("/v1/contacts/count", "{}").body()).isEqualTo("\"100\"");
+		assertThat(this.http.get("/v1/contact/2").status()).isEqualTo(200);
+		// it ran on the two requests before the reset (throttled ones too), not after
+		assertThat(hook.fired()).isEqualTo(2);
+	}
+
 }

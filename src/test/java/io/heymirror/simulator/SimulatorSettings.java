@@ -239,6 +239,38 @@ public final class SimulatorSettings {
 		return this.faults;
 	}
 
+	/** A detached copy of every value (the precision listener excluded). */
+	SimulatorSettings copy() {
+		SimulatorSettings copy = new SimulatorSettings();
+		copy.copyFrom(this);
+		return copy;
+	}
+
+	/** Takes every value of {@code other}; a precision change re-renders the dataset. */
+	void copyFrom(SimulatorSettings other) {
+		this.order = other.order;
+		this.v1HonoursAscending = other.v1HonoursAscending;
+		this.dateInclusive = other.dateInclusive;
+		this.pageSize = other.pageSize;
+		this.v2DefaultLimit = other.v2DefaultLimit;
+		this.v2MaxLimit = other.v2MaxLimit;
+		this.v2RejectOverMax = other.v2RejectOverMax;
+		this.listUuid = other.listUuid;
+		this.countFormat = other.countFormat;
+		this.requestsPerMinute = other.requestsPerMinute;
+		this.retryAfter = other.retryAfter;
+		double[] churn = other.churnRates();
+		churn(churn[0], churn[1], churn[2], churn[3]);
+		this.apiKeys.retainAll(other.apiKeys);
+		this.apiKeys.addAll(other.apiKeys);
+		this.jwtSecrets.keySet().retainAll(other.jwtSecrets.keySet());
+		this.jwtSecrets.putAll(other.jwtSecrets);
+		this.faults.copyFrom(other.faults);
+		if (this.precision != other.precision) {
+			precision(other.precision);
+		}
+	}
+
 	void onPrecisionChange(Consumer<TimestampPrecision> listener) {
 		this.precisionListener = listener;
 	}
