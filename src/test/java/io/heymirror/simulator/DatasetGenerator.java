@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -94,7 +95,7 @@ final class DatasetGenerator {
 			return null;
 		}
 		boolean ascii = first != null && first.chars().allMatch((c) -> c < 128 && Character.isLetter(c));
-		String local = ascii ? first.toLowerCase(java.util.Locale.ROOT) + "." + id : "contact" + id;
+		String local = ascii ? first.toLowerCase(Locale.ROOT) + "." + id : "contact" + id;
 		return local + "@" + pick(random, new String[] { "example.com", "mail.example.org", "acme.test" });
 	}
 

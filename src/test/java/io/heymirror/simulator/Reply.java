@@ -1,6 +1,7 @@
 package io.heymirror.simulator;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -46,7 +47,7 @@ record Reply(int status, String contentType, byte[] body, long retryAfterSeconds
 		boolean structured = length > 1 && (this.body[0] == '{' || this.body[0] == '[' || this.body[0] == '"');
 		// a bare number cut short is still valid JSON, so it loses its whole body instead
 		int cut = structured ? 1 + (int) (share * (length - 1)) : 0;
-		byte[] shortened = java.util.Arrays.copyOf(this.body, Math.min(cut, length - 1));
+		byte[] shortened = Arrays.copyOf(this.body, Math.min(cut, length - 1));
 		return new Reply(this.status, this.contentType, shortened, this.retryAfterSeconds, this.returned);
 	}
 

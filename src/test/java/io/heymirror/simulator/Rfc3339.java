@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
@@ -19,7 +20,7 @@ final class Rfc3339 {
 
 	/** The instant, or null when the text is not an RFC 3339 date-time. */
 	static @Nullable Instant parse(String text) {
-		String normalized = text.trim().toUpperCase(java.util.Locale.ROOT);
+		String normalized = text.trim().toUpperCase(Locale.ROOT);
 		if (normalized.length() > 10 && normalized.charAt(10) == ' ') {
 			normalized = normalized.substring(0, 10) + 'T' + normalized.substring(11);
 		}

@@ -2,6 +2,7 @@ package io.heymirror.simulator;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -113,7 +114,7 @@ class SimulatorDatasetTests {
 	@Test
 	void churnWritesInTheBackgroundBumpingRevAndUpdated() {
 		try (HeymarketSimulator sim = HeymarketSimulator.builder().contacts(200).build().start()) {
-			Map<Integer, Long> revs = new java.util.HashMap<>();
+			Map<Integer, Long> revs = new HashMap<>();
 			sim.dataset().all().forEach((c) -> revs.put(c.id(), c.rev()));
 			Instant start = Instant.now().minusSeconds(1);
 			sim.settings().churn(20, 50, 10, 10);

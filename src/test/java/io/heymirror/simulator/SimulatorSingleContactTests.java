@@ -1,5 +1,7 @@
 package io.heymirror.simulator;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -64,8 +66,7 @@ class SimulatorSingleContactTests {
 
 	@Test
 	void extraFieldsAreServedAsStored() {
-		this.sim.dataset()
-			.put(this.sim.dataset().get(3).orElseThrow().withExtra("brand_new", java.util.Map.of("x", 1)));
+		this.sim.dataset().put(this.sim.dataset().get(3).orElseThrow().withExtra("brand_new", Map.of("x", 1)));
 		JsonNode contact = this.http.get("/v1/contact/3").json();
 		assertThat(contact.get("brand_new").get("x").intValue()).isEqualTo(1);
 	}

@@ -2,6 +2,7 @@ package io.heymirror.simulator;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What the simulator served since start or the last reset, and what churn did.
@@ -42,12 +43,12 @@ public record SimulatorStats(long requests, Map<Endpoint, Long> byEndpoint, Map<
 	Map<String, Object> toJson() {
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("requests", this.requests);
-		json.put("byEndpoint", new java.util.TreeMap<>(this.byEndpoint));
-		json.put("byStatus", new java.util.TreeMap<>(this.byStatus));
+		json.put("byEndpoint", new TreeMap<>(this.byEndpoint));
+		json.put("byStatus", new TreeMap<>(this.byStatus));
 		json.put("unauthorized", this.unauthorized);
 		json.put("rateLimited", this.rateLimited);
-		json.put("faults", new java.util.TreeMap<>(this.faults));
-		json.put("churn", new java.util.TreeMap<>(this.churn));
+		json.put("faults", new TreeMap<>(this.faults));
+		json.put("churn", new TreeMap<>(this.churn));
 		json.put("contacts", this.contacts);
 		return json;
 	}

@@ -1,9 +1,12 @@
 package io.heymirror.simulator;
 
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+
+import org.jspecify.annotations.Nullable;
 
 /** Counters behind {@link SimulatorStats}; cheap to bump from every event loop. */
 final class StatsRecorder {
@@ -30,7 +33,7 @@ final class StatsRecorder {
 		}
 	}
 
-	void served(Endpoint endpoint, int status, @org.jspecify.annotations.Nullable Fault fault, boolean delayed) {
+	void served(Endpoint endpoint, int status, @Nullable Fault fault, boolean delayed) {
 		this.byEndpoint.get(endpoint).increment();
 		this.byStatus.computeIfAbsent(status, (key) -> new LongAdder()).increment();
 		if (fault != null) {
@@ -55,11 +58,11 @@ final class StatsRecorder {
 				endpoints.put(entry.getKey(), count);
 			}
 		}
-		Map<Integer, Long> statuses = new java.util.HashMap<>();
+		Map<Integer, Long> statuses = new HashMap<>();
 		this.byStatus.forEach((status, count) -> statuses.put(status, count.sum()));
 		Map<Fault, Long> injected = new EnumMap<>(Fault.class);
 		this.faults.forEach((fault, count) -> injected.put(fault, count.sum()));
-		Map<String, Long> writes = new java.util.HashMap<>();
+		Map<String, Long> writes = new HashMap<>();
 		this.churn.forEach((kind, count) -> writes.put(kind, count.sum()));
 		return new SimulatorStats(total, endpoints, statuses, statuses.getOrDefault(401, 0L),
 				statuses.getOrDefault(429, 0L), injected, writes, contacts);
