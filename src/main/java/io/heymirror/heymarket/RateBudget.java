@@ -45,7 +45,6 @@ final class RateBudget {
 	 * changed rate starts a new one instead of fighting over the stored configuration.
 	 */
 	static RateBudget shared(DataSource dataSource, String identity, int permits, Duration period) {
-		long key = key(identity + "|" + permits + "|" + period.toMillis());
 		BucketConfiguration configuration = BucketConfiguration.builder().addLimit(bandwidth(permits, period)).build();
 		Bucket bucket = Bucket4jPostgreSQL.advisoryLockBasedBuilder(dataSource)
 			.table("bucket")
@@ -54,7 +53,7 @@ final class RateBudget {
 			.expiresAtColumn("expires_at")
 			.build()
 			.builder()
-			.build(key, () -> configuration);
+			.build(bucketId(identity, permits, period), () -> configuration);
 		return new RateBudget(bucket, permits + " per " + period + ", shared through PostgreSQL");
 	}
 
@@ -72,9 +71,11 @@ final class RateBudget {
 		this.bucket.consume(1);
 	}
 
-	private static long key(String identity) {
+	/** The bucket's row id: a hash, so the table never holds a credential. */
+	static long bucketId(String identity, int permits, Duration period) {
+		String key = identity + "|" + permits + "|" + period.toMillis();
 		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
 			return ByteBuffer.wrap(digest).getLong();
 		}
 		catch (NoSuchAlgorithmException ex) {

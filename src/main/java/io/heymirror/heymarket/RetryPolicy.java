@@ -65,15 +65,16 @@ final class RetryPolicy {
 		}
 		if (limit != null) {
 			log.warn("Heymarket {}: {} (X-Request-Id {}), attempt {}; giving up", endpoint.label(),
-					attempt.getMessage(), attempt.requestId(), made);
+					attempt.getMessage(), UpstreamExchange.orNone(attempt.requestId()), made);
 			String message = "Heymarket " + endpoint.label() + " failed after " + made + " attempt(s) in "
 					+ millis(attempts.elapsed()) + ": last " + attempt.getMessage() + ", X-Request-Id "
-					+ attempt.requestId() + " (" + limit + ")";
+					+ UpstreamExchange.orNone(attempt.requestId()) + " (" + limit + ")";
 			return Mono.error(
 					new HeymarketException(message, endpoint.label(), attempt.status(), attempt.requestId(), attempt));
 		}
 		log.warn("Heymarket {}: {} (X-Request-Id {}), attempt {} of {}; retrying in {}", endpoint.label(),
-				attempt.getMessage(), attempt.requestId(), made, this.settings.maxAttempts(), millis(delay));
+				attempt.getMessage(), UpstreamExchange.orNone(attempt.requestId()), made, this.settings.maxAttempts(),
+				millis(delay));
 		this.metrics.retry(endpoint);
 		return Mono.delay(delay);
 	}

@@ -149,7 +149,7 @@ final class UpstreamExchange implements AutoCloseable {
 			}
 		}
 		if (status == 404 && request.emptyOn404()) {
-			log.debug("Heymarket {}: not found (X-Request-Id {})", request.endpoint().label(), requestId);
+			log.debug("Heymarket {}: not found (X-Request-Id {})", request.endpoint().label(), orNone(requestId));
 			return Mono.empty();
 		}
 		if (status == 429 || status == 408 || status >= 500) {
@@ -165,10 +165,10 @@ final class UpstreamExchange implements AutoCloseable {
 
 	private static HeymarketException refused(Request request, Answer answer, String why) {
 		String label = request.endpoint().label();
-		log.warn("Heymarket {}: HTTP {} (X-Request-Id {}), not retried: {}", label, answer.status(), answer.requestId(),
-				why);
+		log.warn("Heymarket {}: HTTP {} (X-Request-Id {}), not retried: {}", label, answer.status(),
+				orNone(answer.requestId()), why);
 		return new HeymarketException("Heymarket " + label + " answered HTTP " + answer.status() + ", X-Request-Id "
-				+ answer.requestId() + ": " + why, label, answer.status(), answer.requestId(), null);
+				+ orNone(answer.requestId()) + ": " + why, label, answer.status(), answer.requestId(), null);
 	}
 
 	private static String hint(int status) {
@@ -191,6 +191,10 @@ final class UpstreamExchange implements AutoCloseable {
 			}
 		}
 		return false;
+	}
+
+	static String orNone(@Nullable String requestId) {
+		return (requestId != null) ? requestId : "none";
 	}
 
 	@Override
