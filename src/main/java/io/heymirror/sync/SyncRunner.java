@@ -163,9 +163,11 @@ class SyncRunner {
 			@Nullable Long mirrorCount, @Nullable String error) {
 		Instant ended = this.clock.instant();
 		RunCounters counters = tally.snapshot();
+		boolean[] firstSuccess = { false };
 		SyncRun finished = this.transaction.execute((status) -> {
 			SyncState state = this.states.load();
 			if (outcome == SyncRun.Outcome.SUCCEEDED) {
+				firstSuccess[0] = state.lastSuccessAt() == null;
 				state.succeeded(ended);
 			}
 			run.finish(outcome, ended, counters, mirrorCount, upstreamCount, state.watermarkInstant(), error);
@@ -178,6 +180,10 @@ class SyncRunner {
 				run.getId(), outcome, millis, counters.pages(), counters.requests(), counters.retries(),
 				counters.throttled(), counters.seen(), counters.inserted(), counters.updated(), counters.deleted(),
 				counters.skipped(), mirrorCount, upstreamCount);
+		if (firstSuccess[0] && mirrorCount != null && mirrorCount.equals(upstreamCount)) {
+			log.info("Mirror complete: all {} upstream contacts mirrored, {} s after the first run started",
+					mirrorCount, millis / 1000.0);
+		}
 		SyncRun result = (finished != null) ? finished : run;
 		this.events.publishEvent(new SyncRunFinished(result));
 		return result;
