@@ -1,6 +1,7 @@
 package io.heymirror.api;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -95,6 +97,29 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			log.warn("{} {} answered {}: {}", method(request), path(request), status.value(), ex.toString());
 		}
 		return super.handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	/**
+	 * A request declaring a multipart body that is not one fails before any route reads
+	 * it; it is the caller's mistake, not the server's.
+	 */
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<Object> handleMalformedMultipart(MultipartException ex, WebRequest request) {
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "The request body is not valid multipart data.");
+		problem.setProperty(Problems.PARAMETER, "body");
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+	}
+
+	/**
+	 * Tomcat refuses a malformed query string (bad percent-encoding, a parameter without
+	 * a name) when it is first read, which is inside a route.
+	 */
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<Object> handleMalformedQuery(InvalidParameterException ex, WebRequest request) {
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST,
+				"The query string is malformed (bad percent-encoding or a parameter without a name).");
+		problem.setProperty(Problems.PARAMETER, "query");
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
 	}
 
 	@ExceptionHandler(Exception.class)
