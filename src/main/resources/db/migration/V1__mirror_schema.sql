@@ -35,11 +35,10 @@ CREATE TABLE sync_state (
     watermark_text      text,
     -- order of POST /v1/contacts as detected from the data: ASC, DESC or null (not yet known)
     direction           text,
-    -- a descending walk in progress: its top (the next watermark) and how far down it got
-    walk_top            timestamptz,
-    walk_top_text       text,
-    walk_cursor         timestamptz,
-    walk_cursor_text    text,
+    -- a full scan in progress (reconciliation or full re-sync): when it started and how far it got
+    scan_started_at     timestamptz,
+    scan_cursor         timestamptz,
+    scan_cursor_text    text,
     last_success_at     timestamptz,
     last_reconciled_at  timestamptz,
     upstream_count      bigint,

@@ -35,6 +35,13 @@ public interface ContactRepository extends JpaRepository<Contact, Long>, JpaSpec
 			nativeQuery = true)
 	List<Long> findLiveIdsIn(@Param("after") Instant after, @Param("upTo") Instant upTo);
 
+	/**
+	 * Ids stored at exactly this {@code updated}: a resumed walk re-reads them without
+	 * counting them as new.
+	 */
+	@Query(value = "SELECT id FROM contact WHERE updated = :updated AND deleted_at IS NULL", nativeQuery = true)
+	List<Long> findLiveIdsUpdatedAt(@Param("updated") Instant updated);
+
 	@Query(value = """
 			SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY updated) FROM contact
 			WHERE deleted_at IS NULL AND updated > :after AND updated <= :upTo""", nativeQuery = true)

@@ -1,0 +1,225 @@
+package io.heymirror.sync;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+import io.heymirror.heymarket.HeymarketClient;
+import io.heymirror.heymarket.HeymarketException;
+import io.heymirror.mirror.ContactRepository;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One sync run, start to end: an incremental walk from the watermark (or a full scan when
+ * asked for or when reconciliation is due), then the completeness check and its repair;
+ * all of it recorded in {@code sync_run}. The caller holds the sync lock.
+ */
+@Component
+class SyncRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(SyncRunner.class);
+
+	private final HeymarketClient client;
+
+	private final ContactRepository contacts;
+
+	private final SyncStateRepository states;
+
+	private final SyncRunRepository runs;
+
+	private final CheckpointWriter writer;
+
+	private final CountRepair repair;
+
+	private final DeletionConfirmer deletions;
+
+	private final SyncProperties properties;
+
+	private final TransactionTemplate transaction;
+
+	private final Clock clock;
+
+	private final ApplicationEventPublisher events;
+
+	SyncRunner(HeymarketClient client, ContactRepository contacts, SyncStateRepository states, SyncRunRepository runs,
+			CheckpointWriter writer, CountRepair repair, DeletionConfirmer deletions, SyncProperties properties,
+			TransactionTemplate transaction, Clock clock, ApplicationEventPublisher events) {
+		this.client = client;
+		this.contacts = contacts;
+		this.states = states;
+		this.runs = runs;
+		this.writer = writer;
+		this.repair = repair;
+		this.deletions = deletions;
+		this.properties = properties;
+		this.transaction = transaction;
+		this.clock = clock;
+		this.events = events;
+	}
+
+	SyncRun run(SyncMode mode, String trigger, BooleanSupplier stopRequested, RunObserver observer) {
+		Instant started = this.clock.instant();
+		SyncRun run = this.runs.save(new SyncRun(mode, this.properties.strategy().label(), trigger, started));
+		Tally tally = new Tally(this.client::stats);
+		SyncRun.Outcome outcome = SyncRun.Outcome.FAILED;
+		String error = null;
+		Long upstreamCount = null;
+		Long mirrorCount = null;
+		try {
+			SyncState state = this.states.load();
+			boolean scan = mode == SyncMode.FULL || state.scanStartedAt() != null || reconcileDue(state, started);
+			Boundary from = scan ? state.scanCursor() : state.watermark();
+			observer.started(run, tally, (from != null) ? from.justBelow() : null);
+			log.info("Sync run {} started: {}{}, strategy {}, trigger {}, watermark {}", run.getId(), mode,
+					(scan && mode != SyncMode.FULL) ? " (reconciliation)" : "", this.properties.strategy().label(),
+					trigger, text(state.watermark()));
+			boolean completed = scan ? fullScan(state, tally, stopRequested) : incremental(state, tally, stopRequested);
+			if (completed) {
+				long[] counts = checkCompleteness(tally);
+				upstreamCount = counts[0];
+				mirrorCount = counts[1];
+				outcome = SyncRun.Outcome.SUCCEEDED;
+			}
+			else {
+				outcome = SyncRun.Outcome.INTERRUPTED;
+			}
+		}
+		catch (RuntimeException ex) {
+			error = describe(ex);
+			log.error("Sync run {} failed: {}", run.getId(), error);
+			log.debug("Sync run failure", ex);
+		}
+		return finish(run, outcome, tally, upstreamCount, mirrorCount, error);
+	}
+
+	private boolean incremental(SyncState state, Tally tally, BooleanSupplier stopRequested) {
+		Boundary from = state.watermark();
+		ContactWalk.Result result;
+		try (PipelinedWriter pipeline = new PipelinedWriter(this.writer, CheckpointWriter.Checkpoint.WATERMARK, tally,
+				2)) {
+			ContactWalk walk = new ContactWalk(this.client, this.properties, state.direction(), pipeline, stopRequested,
+					tally);
+			result = walk.walk(from, idsAt(from));
+		}
+		return result.completed();
+	}
+
+	private boolean fullScan(SyncState state, Tally tally, BooleanSupplier stopRequested) {
+		Instant scanStart = state.scanStartedAt();
+		if (scanStart == null) {
+			Instant now = this.clock.instant();
+			this.transaction.executeWithoutResult((status) -> this.states.load().startScan(now));
+			scanStart = now;
+		}
+		Boundary from = state.scanCursor();
+		ContactWalk.Result result;
+		try (PipelinedWriter pipeline = new PipelinedWriter(this.writer, CheckpointWriter.Checkpoint.SCAN, tally, 2)) {
+			ContactWalk walk = new ContactWalk(this.client, this.properties, null, pipeline, stopRequested, tally);
+			result = walk.walk(from, idsAt(from));
+		}
+		if (!result.completed()) {
+			return false;
+		}
+		int deleted = this.deletions.confirm(this.contacts.findLiveIdsNotSeenSince(scanStart), tally);
+		Instant now = this.clock.instant();
+		this.transaction.executeWithoutResult((status) -> this.states.load().finishScan(now));
+		log.info("Full scan finished: {} contacts read, {} confirmed deleted", tally.seen(), deleted);
+		return true;
+	}
+
+	/**
+	 * Compares counts, repairs a gap, and records the result; returns {upstream, mirror}.
+	 */
+	private long[] checkCompleteness(Tally tally) {
+		long upstream = this.client.count(null);
+		long mirror = this.contacts.countByDeletedAtIsNull();
+		if (upstream != mirror) {
+			log.info("Completeness check: upstream {} contacts, mirror {}; repairing", upstream, mirror);
+			this.repair.repair(upstream, tally);
+			upstream = this.client.count(null);
+			mirror = this.contacts.countByDeletedAtIsNull();
+			if (upstream != mirror) {
+				log.warn("Completeness check after repair: upstream {} contacts, mirror {} (changes under way?)",
+						upstream, mirror);
+			}
+		}
+		long up = upstream;
+		long local = mirror;
+		Instant now = this.clock.instant();
+		this.transaction.executeWithoutResult((status) -> this.states.load().counted(up, local, now));
+		return new long[] { upstream, mirror };
+	}
+
+	private SyncRun finish(SyncRun run, SyncRun.Outcome outcome, Tally tally, @Nullable Long upstreamCount,
+			@Nullable Long mirrorCount, @Nullable String error) {
+		Instant ended = this.clock.instant();
+		RunCounters counters = tally.snapshot();
+		SyncRun finished = this.transaction.execute((status) -> {
+			SyncState state = this.states.load();
+			if (outcome == SyncRun.Outcome.SUCCEEDED) {
+				state.succeeded(ended);
+			}
+			run.finish(outcome, ended, counters, mirrorCount, upstreamCount, state.watermarkInstant(), error);
+			return this.runs.save(run);
+		});
+		long millis = java.time.Duration.between(run.getStartedAt(), ended).toMillis();
+		log.info(
+				"Sync run {} {} in {} ms: {} pages, {} requests ({} retries, {} throttled), {} contacts seen, "
+						+ "{} inserted, {} updated, {} deleted, {} skipped; mirror {} / upstream {}",
+				run.getId(), outcome, millis, counters.pages(), counters.requests(), counters.retries(),
+				counters.throttled(), counters.seen(), counters.inserted(), counters.updated(), counters.deleted(),
+				counters.skipped(), mirrorCount, upstreamCount);
+		SyncRun result = (finished != null) ? finished : run;
+		this.events.publishEvent(new SyncRunFinished(result));
+		return result;
+	}
+
+	private boolean reconcileDue(SyncState state, Instant now) {
+		Instant last = state.lastReconciledAt();
+		// never reconciled: the first backfill is that full scan
+		return last == null || !last.plus(this.properties.reconcileInterval()).isAfter(now);
+	}
+
+	private Set<Long> idsAt(@Nullable Boundary boundary) {
+		return (boundary != null) ? new HashSet<>(this.contacts.findLiveIdsUpdatedAt(boundary.at())) : Set.of();
+	}
+
+	private static String text(@Nullable Boundary boundary) {
+		return (boundary != null) ? boundary.text() : "none";
+	}
+
+	static String describe(RuntimeException ex) {
+		if (ex instanceof HeymarketException || ex instanceof SyncStallException) {
+			return ex.getMessage();
+		}
+		if (ex instanceof DataAccessException data) {
+			Throwable cause = data.getMostSpecificCause();
+			String state = (cause instanceof java.sql.SQLException sql) ? sql.getSQLState() : null;
+			return "Database error " + ex.getClass().getSimpleName()
+					+ ((state != null) ? " (SQLState " + state + ")" : "");
+		}
+		return ex.getClass().getSimpleName() + ": " + ex.getMessage();
+	}
+
+	/** Watches a run from the outside (progress, status). */
+	interface RunObserver {
+
+		/**
+		 * A run started.
+		 * @param fromDate the {@code date} its walk starts from, for the count that gives
+		 * the progress a total (null: from the beginning)
+		 */
+		void started(SyncRun run, Tally tally, @Nullable String fromDate);
+
+	}
+
+}
