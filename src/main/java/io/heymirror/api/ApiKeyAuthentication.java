@@ -58,16 +58,6 @@ final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 	}
 
 	@Override
-	public boolean equals(Object other) {
-		return super.equals(other);
-	}
-
-	@Override
-	public int hashCode() {
-		return super.hashCode();
-	}
-
-	@Override
 	public String toString() {
 		return "ApiKeyAuthentication[" + this.name + ", authenticated=" + isAuthenticated() + "]";
 	}

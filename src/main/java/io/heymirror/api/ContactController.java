@@ -143,7 +143,8 @@ class ContactController {
 	private static void refuseUnknownParameters(HttpServletRequest request, String... more) {
 		for (String name : request.getParameterMap().keySet()) {
 			if (!ContactQueryParameters.NAMES.contains(name) && !List.of(more).contains(name)) {
-				throw ApiProblem.badParameter(name, "Unknown parameter '" + name + "'.");
+				String shown = (name.length() > 64) ? name.substring(0, 64) + "..." : name;
+				throw ApiProblem.badParameter(shown, "Unknown parameter '" + shown + "'.");
 			}
 		}
 	}
