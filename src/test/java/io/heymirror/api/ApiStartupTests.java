@@ -1,18 +1,12 @@
 package io.heymirror.api;
 
-import java.util.ArrayList;
 import java.util.List;
 
-import io.heymirror.HeymirrorApplication;
-import io.heymirror.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -31,16 +25,18 @@ class ApiStartupTests {
 
 	@Test
 	void refusesToStartWithoutAnyKeyNamingTheProperty(CapturedOutput output) {
-		assertThatException().isThrownBy(() -> start("--heymirror.api.keys="))
+		assertThatException().isThrownBy(() -> TestInstances.start("--heymirror.api.keys="))
 			.satisfies((ex) -> assertThat(ex).hasStackTraceContaining("heymirror.api.keys"));
 		assertThat(output).contains("heymirror.api.keys is empty");
 	}
 
 	@Test
 	void openModeServesDataRoutesWithoutAKeyAfterOneWarning(CapturedOutput output) {
-		try (ConfigurableApplicationContext context = start("--heymirror.api.keys=", "--heymirror.api.open=true",
-				"--heymirror.webhook.token=")) {
-			RestTestClient client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port(context)).build();
+		try (ConfigurableApplicationContext context = TestInstances.start("--heymirror.api.keys=",
+				"--heymirror.api.open=true", "--heymirror.webhook.token=")) {
+			RestTestClient client = RestTestClient.bindToServer()
+				.baseUrl("http://localhost:" + TestInstances.port(context))
+				.build();
 
 			client.get().uri("/api/contacts/count").exchange().expectStatus().isOk();
 			client.post().uri("/v1/contacts/count").body("{}").exchange().expectStatus().isOk();
@@ -61,20 +57,6 @@ class ApiStartupTests {
 
 	private static List<String> lines(CapturedOutput output, String text) {
 		return output.getOut().lines().filter((line) -> line.contains(text)).toList();
-	}
-
-	private static int port(ConfigurableApplicationContext context) {
-		return ((WebServerApplicationContext) context).getWebServer().getPort();
-	}
-
-	private static ConfigurableApplicationContext start(String... args) {
-		TestDatabase.Coordinates db = TestDatabase.coordinates();
-		List<String> all = new ArrayList<>(List.of("--spring.profiles.active=test", "--server.port=0",
-				"--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.username(),
-				"--spring.datasource.password=" + db.password()));
-		all.addAll(List.of(args));
-		return new SpringApplicationBuilder(HeymirrorApplication.class).web(WebApplicationType.SERVLET)
-			.run(all.toArray(String[]::new));
 	}
 
 }
