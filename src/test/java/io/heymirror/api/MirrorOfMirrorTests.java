@@ -80,6 +80,7 @@ class MirrorOfMirrorTests {
 			JdbcTemplate secondDb = second.getBean(JdbcTemplate.class);
 
 			assertThat(sync(second).getOutcome()).isEqualTo("SUCCEEDED");
+			assertThat(rows(this.jdbc)).hasSizeGreaterThan(1000);
 			assertThat(rows(secondDb)).isEqualTo(rows(this.jdbc));
 
 			// changes since: a new tie group of 40 across old and new contacts, deletions
@@ -93,6 +94,8 @@ class MirrorOfMirrorTests {
 			this.first.delete(900_101L, 900_102L, 900_230L);
 
 			assertThat(sync(second).getOutcome()).isEqualTo("SUCCEEDED");
+			assertThat(secondDb.queryForObject("SELECT count(*) FROM contact WHERE deleted_at IS NOT NULL", Long.class))
+				.isEqualTo(3);
 			assertThat(rows(secondDb)).isEqualTo(rows(this.jdbc));
 		}
 	}
