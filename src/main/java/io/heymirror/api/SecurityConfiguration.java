@@ -1,8 +1,11 @@
 package io.heymirror.api;
 
+import java.util.Locale;
+
 import jakarta.servlet.DispatcherType;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,6 +40,20 @@ class SecurityConfiguration {
 		ProviderManager manager = new ProviderManager(new ApiKeyAuthenticationProvider(keys));
 		manager.setEraseCredentialsAfterAuthentication(true);
 		return manager;
+	}
+
+	/**
+	 * Masks the caller keys and the webhook token in actuator's {@code env} and
+	 * {@code configprops}, even where an operator chose to show values.
+	 */
+	@Bean
+	SanitizingFunction apiSecretsSanitizer() {
+		return SanitizingFunction.sanitizeValue().ifKeyMatches(SecurityConfiguration::isSecret);
+	}
+
+	static boolean isSecret(String key) {
+		String flat = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+		return flat.startsWith("heymirrorapikeys") || flat.startsWith("heymirrorwebhooktoken");
 	}
 
 	@Bean

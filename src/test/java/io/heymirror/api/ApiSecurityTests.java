@@ -3,6 +3,7 @@ package io.heymirror.api;
 import java.util.List;
 
 import io.heymirror.support.IntegrationTest;
+import io.heymirror.support.TestUpstream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -66,6 +67,8 @@ class ApiSecurityTests {
 
 	@BeforeEach
 	void clients() {
+		// the refresh route asks the shared test upstream, which must be up
+		TestUpstream.current();
 		this.anonymous = RestTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
 	}
 

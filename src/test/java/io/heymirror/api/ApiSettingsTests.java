@@ -1,7 +1,13 @@
 package io.heymirror.api;
 
-import org.junit.jupiter.api.Test;
+import java.util.List;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.boot.actuate.endpoint.SanitizableData;
+import org.springframework.boot.actuate.endpoint.Sanitizer;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -61,6 +67,17 @@ class ApiSettingsTests {
 			.run((context) -> assertThat(context.getBean(WebhookProperties.class).enabled()).isFalse());
 		this.runner.withPropertyValues("heymirror.api.open=true", "heymirror.webhook.token=t0ken")
 			.run((context) -> assertThat(context.getBean(WebhookProperties.class).enabled()).isTrue());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "heymirror.api.keys", "heymirror.api.keys[0]", "heymirror.api.keys[1]",
+			"HEYMIRROR_API_KEYS", "heymirror.webhook.token", "HEYMIRROR_WEBHOOK_TOKEN" })
+	void actuatorMasksKeysAndTheWebhookTokenEvenWhenValuesAreShown(String key) {
+		Sanitizer sanitizer = new Sanitizer(List.of(new SecurityConfiguration().apiSecretsSanitizer()));
+
+		assertThat(sanitizer.sanitize(new SanitizableData(null, key, "s3cr3t"), true))
+			.isEqualTo(SanitizableData.SANITIZED_VALUE);
+		assertThat(sanitizer.sanitize(new SanitizableData(null, "heymirror.api.open", "true"), true)).isEqualTo("true");
 	}
 
 	@Configuration(proxyBeanMethods = false)
