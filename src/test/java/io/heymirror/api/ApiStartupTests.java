@@ -53,6 +53,7 @@ class ApiStartupTests {
 		}
 		assertThat(lines(output, "every data route is served WITHOUT an API key")).hasSize(1);
 		assertThat(lines(output, "Heymarket webhooks are off: heymirror.webhook.token is not set")).hasSize(1);
+		assertThat(output).doesNotContain("Using generated security password");
 	}
 
 	private static List<String> lines(CapturedOutput output, String text) {
