@@ -68,6 +68,10 @@ class SyncRunner {
 
 	SyncRun run(SyncMode mode, String trigger, BooleanSupplier stopRequested, RunObserver observer) {
 		Instant started = this.clock.instant();
+		Integer orphaned = this.transaction.execute((status) -> this.runs.closeOrphanedRuns(started));
+		if (orphaned != null && orphaned > 0) {
+			log.warn("Marked {} run(s) left RUNNING by a stopped process as INTERRUPTED", orphaned);
+		}
 		SyncRun run = this.runs.save(new SyncRun(mode, this.properties.strategy().label(), trigger, started));
 		Tally tally = new Tally(this.client::stats);
 		SyncRun.Outcome outcome = SyncRun.Outcome.FAILED;
