@@ -88,7 +88,7 @@ class SyncRunner {
 					trigger, text(state.watermark()));
 			boolean completed = scan ? fullScan(state, tally, stopRequested) : incremental(state, tally, stopRequested);
 			if (completed) {
-				long[] counts = checkCompleteness(tally);
+				long[] counts = checkCompleteness(tally, stopRequested);
 				upstreamCount = counts[0];
 				mirrorCount = counts[1];
 				outcome = SyncRun.Outcome.SUCCEEDED;
@@ -143,9 +143,16 @@ class SyncRunner {
 	/**
 	 * Compares counts, repairs a gap, and records the result; returns {upstream, mirror}.
 	 */
-	private long[] checkCompleteness(Tally tally) {
+	private long[] checkCompleteness(Tally tally, BooleanSupplier stopRequested) {
 		long upstream = this.client.count(null);
 		long mirror = this.contacts.countByDeletedAtIsNull();
+		if (upstream != mirror) {
+			// changes made while the walk ran would show as gaps everywhere: catch up
+			// once more first
+			incremental(this.states.load(), tally, stopRequested);
+			upstream = this.client.count(null);
+			mirror = this.contacts.countByDeletedAtIsNull();
+		}
 		if (upstream != mirror) {
 			log.info("Completeness check: upstream {} contacts, mirror {}; repairing", upstream, mirror);
 			this.repair.repair(upstream, tally);
