@@ -48,7 +48,6 @@ class SyncMetrics {
 			.register(registry);
 		Gauge.builder("heymirror.mirror.size", mirrorSize, MirrorSize::get)
 			.description("Live (not deleted) contacts in the mirror")
-			.baseUnit("contacts")
 			.register(registry);
 		Gauge.builder("heymirror.sync.completeness", this, SyncMetrics::completeness)
 			.description("Mirror count / upstream count at the last completeness check (NaN before the first)")
@@ -94,7 +93,6 @@ class SyncMetrics {
 	private Counter contacts(String change) {
 		return Counter.builder("heymirror.sync.contacts")
 			.description("Contacts changed in the mirror by sync runs")
-			.baseUnit("contacts")
 			.tag("change", change)
 			.register(this.registry);
 	}
