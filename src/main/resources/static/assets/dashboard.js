@@ -255,7 +255,8 @@
 
 	var W = 460;
 	var H = 190;
-	var PAD = { left: 52, right: 12, top: 12, bottom: 26 };
+	var PAD = { left: 60, right: 14, top: 14, bottom: 26 };
+	var TICKS = 4;
 
 	function svgEl(name, attrs, parent) {
 		var el = document.createElementNS(SVG, name);
@@ -272,7 +273,8 @@
 		svgEl('title', {}, el).textContent = text;
 	}
 
-	function niceMax(value) {
+	// the smallest of 1, 2, 2.5, 5 x 10^n that is at least value
+	function niceStep(value) {
 		if (value <= 0) {
 			return 1;
 		}
@@ -286,31 +288,42 @@
 		return 10 * magnitude;
 	}
 
-	function compact(n) {
-		if (n >= 1e6) {
-			return (n / 1e6).toFixed(n % 1e6 ? 1 : 0) + 'M';
+	// round ticks covering [low, high]: {min, max, step}
+	function scale(low, high) {
+		var step = Math.max(1, niceStep((high - low) / TICKS));
+		var min = Math.floor(low / step) * step;
+		while (min + step * TICKS < high) {
+			step = niceStep(step * 1.01);
+			min = Math.floor(low / step) * step;
 		}
-		if (n >= 1e4) {
-			return (n / 1e3).toFixed(n % 1e3 ? 1 : 0) + 'k';
-		}
-		return numbers.format(Math.round(n));
+		return { min: min, max: min + step * TICKS, step: step };
 	}
 
-	function frame(container, yMin, yMax) {
+	function tickLabel(n, step) {
+		if (step >= 1e6 && n % 1e5 === 0) {
+			return (n / 1e6) + 'M';
+		}
+		if (step >= 1000 && n % 100 === 0) {
+			return (n / 1e3) + 'k';
+		}
+		return numbers.format(n);
+	}
+
+	function frame(container, axis) {
 		var svg = svgEl('svg', { viewBox: '0 0 ' + W + ' ' + H, role: 'img' });
 		var plotH = H - PAD.top - PAD.bottom;
-		for (var i = 0; i <= 4; i++) {
-			var y = PAD.top + plotH - (plotH * i / 4);
+		for (var i = 0; i <= TICKS; i++) {
+			var y = PAD.top + plotH - (plotH * i / TICKS);
 			svgEl('line', { x1: PAD.left, x2: W - PAD.right, y1: y, y2: y, 'class': i ? 'grid' : 'base' }, svg);
 			var label = svgEl('text', { x: PAD.left - 6, y: y + 4, 'text-anchor': 'end', 'class': 'axis' }, svg);
-			label.textContent = compact(yMin + (yMax - yMin) * i / 4);
+			label.textContent = tickLabel(axis.min + axis.step * i, axis.step);
 		}
 		container.replaceChildren(svg);
 		return svg;
 	}
 
 	function emptyChart(container, text) {
-		var svg = frame(container, 0, 1);
+		var svg = frame(container, scale(0, 4));
 		var t = svgEl('text', { x: (W + PAD.left) / 2, y: H / 2, 'text-anchor': 'middle', 'class': 'empty-chart' }, svg);
 		t.textContent = text;
 	}
@@ -320,67 +333,64 @@
 		svgEl('text', { x: W - PAD.right, y: H - 8, 'text-anchor': 'end', 'class': 'axis' }, svg).textContent = last;
 	}
 
-	// runs oldest first; series: [{key, label}], stacked from the bottom
-	function barChart(container, runs, series) {
-		if (!runs.length) {
-			emptyChart(container, 'No runs yet');
-			return;
-		}
-		var max = niceMax(Math.max.apply(null, runs.map(function (r) {
-			return series.reduce(function (sum, s) { return sum + (r[s.key] || 0); }, 0);
-		})));
-		var svg = frame(container, 0, max);
-		var plotW = W - PAD.left - PAD.right;
-		var plotH = H - PAD.top - PAD.bottom;
-		var slot = plotW / Math.max(runs.length, 8);
-		var bar = Math.max(2, slot * 0.7);
-		runs.forEach(function (run, i) {
-			var x = PAD.left + i * slot + (slot - bar) / 2;
-			var y = PAD.top + plotH;
-			var g = svgEl('g', { 'data-run-id': run.id }, svg);
-			tip(g, 'Run #' + run.id + ' (' + lower(run.outcome) + ')\n' + series.map(function (s) {
-				return s.label + ': ' + count(run[s.key]);
-			}).join('\n'));
-			series.forEach(function (s) {
-				var value = run[s.key] || 0;
-				var h = value / max * plotH;
-				if (h > 0) {
-					y -= h;
-					svgEl('rect', { x: x.toFixed(1), y: y.toFixed(1), width: bar.toFixed(1), height: Math.max(1, h).toFixed(1),
-						'class': s.key, rx: 1 }, g);
-				}
-			});
-		});
-		xLabels(svg, '#' + runs[0].id, '#' + runs[runs.length - 1].id);
+	// A first backfill reads every contact and would flatten every later run to nothing:
+	// such outliers are cut at the top of the axis and labelled with their value.
+	function barAxis(totals) {
+		var sorted = totals.slice().sort(function (a, b) { return a - b; });
+		var max = sorted[sorted.length - 1];
+		var typical = sorted[Math.floor((sorted.length - 1) * 0.8)];
+		var top = (typical > 0 && max > typical * 6) ? typical * 2 : max;
+		return scale(0, Math.max(top, 1));
 	}
 
-	// the 429s drawn inside each request bar: both count the same requests
-	function requestsChart(container, runs) {
+	function cut(svg, g, x, bar, total) {
+		var y = PAD.top + 6;
+		svgEl('path', { d: 'M' + (x - 1) + ' ' + (y + 3) + ' l' + (bar + 2) + ' -4 M' + (x - 1) + ' ' + (y + 7) + ' l'
+			+ (bar + 2) + ' -4', 'class': 'cut' }, g);
+		var right = x + bar + 4 > W - PAD.right - 40;
+		var label = svgEl('text', { x: right ? x - 4 : x + bar + 4, y: PAD.top + 10, 'class': 'axis cut-label',
+			'text-anchor': right ? 'end' : 'start' }, svg);
+		label.textContent = count(total);
+	}
+
+	// runs oldest first; series stacked from the bottom: [{key, label}]
+	function barChart(container, runs, series, totalOf) {
 		if (!runs.length) {
 			emptyChart(container, 'No runs yet');
 			return;
 		}
-		var max = niceMax(Math.max.apply(null, runs.map(function (r) { return r.requests || 0; })));
-		var svg = frame(container, 0, max);
+		var axis = barAxis(runs.map(totalOf));
+		var svg = frame(container, axis);
 		var plotW = W - PAD.left - PAD.right;
 		var plotH = H - PAD.top - PAD.bottom;
 		var slot = plotW / Math.max(runs.length, 8);
-		var bar = Math.max(2, slot * 0.7);
+		var bar = Math.max(2, slot * 0.68);
 		runs.forEach(function (run, i) {
 			var x = PAD.left + i * slot + (slot - bar) / 2;
 			var base = PAD.top + plotH;
 			var g = svgEl('g', { 'data-run-id': run.id }, svg);
-			tip(g, 'Run #' + run.id + '\nrequests: ' + count(run.requests) + '\n429s: ' + count(run.throttled)
-				+ '\nretries: ' + count(run.retries));
-			var h = (run.requests || 0) / max * plotH;
-			if (h > 0) {
-				svgEl('rect', { x: x.toFixed(1), y: (base - h).toFixed(1), width: bar.toFixed(1), height: Math.max(1, h).toFixed(1),
-					'class': 'requests', rx: 1 }, g);
-			}
-			var t = (run.throttled || 0) / max * plotH;
-			if (t > 0) {
-				svgEl('rect', { x: x.toFixed(1), y: (base - Math.max(1.5, t)).toFixed(1), width: bar.toFixed(1),
-					height: Math.max(1.5, t).toFixed(1), 'class': 'throttled', rx: 1 }, g);
+			tip(g, 'Run #' + run.id + ' (' + lower(run.mode) + ', ' + lower(run.outcome) + ')\n'
+				+ series.map(function (s) { return s.label + ': ' + count(run[s.key]); }).join('\n'));
+			svgEl('rect', { x: x.toFixed(1), y: PAD.top, width: bar.toFixed(1), height: plotH, 'class': 'hit' }, g);
+			var stackTop = base;
+			series.forEach(function (s) {
+				if (s.hidden) {
+					return;
+				}
+				var h = Math.min(run[s.key] || 0, axis.max) / axis.max * plotH;
+				if (h <= 0) {
+					return;
+				}
+				h = Math.max(s.overlay ? 1.5 : 1, h);
+				var top = (s.overlay ? base : stackTop) - h;
+				if (!s.overlay) {
+					stackTop = top;
+				}
+				svgEl('rect', { x: x.toFixed(1), y: top.toFixed(1), width: bar.toFixed(1), height: h.toFixed(1),
+					'class': s.key, rx: 1 }, g);
+			});
+			if (totalOf(run) > axis.max) {
+				cut(svg, g, x, bar, totalOf(run));
 			}
 		});
 		xLabels(svg, '#' + runs[0].id, '#' + runs[runs.length - 1].id);
@@ -399,10 +409,10 @@
 		var values = points.map(function (p) { return p.v; });
 		var low = Math.min.apply(null, values);
 		var high = Math.max.apply(null, values);
-		// a flat series near a large value would hide every change at a zero baseline
-		var yMin = (low > 0 && (high - low) < high * 0.2) ? Math.max(0, low - Math.max(10, (high - low))) : 0;
-		var yMax = yMin + niceMax(Math.max(1, high - yMin));
-		var svg = frame(container, yMin, yMax);
+		// a zero baseline would flatten the small changes of a big mirror
+		var axis = (high - low) < high * 0.2 ? scale(Math.max(0, low - Math.max(5, (high - low) * 0.25)), high + 1)
+			: scale(0, high);
+		var svg = frame(container, axis);
 		var plotW = W - PAD.left - PAD.right;
 		var plotH = H - PAD.top - PAD.bottom;
 		var t0 = points[0].t;
@@ -411,7 +421,7 @@
 			return PAD.left + (t1 > t0 ? (p.t - t0) / (t1 - t0) * plotW : plotW / 2);
 		}
 		function py(p) {
-			return PAD.top + plotH - (p.v - yMin) / (yMax - yMin) * plotH;
+			return PAD.top + plotH - (p.v - axis.min) / (axis.max - axis.min) * plotH;
 		}
 		var d = points.map(function (p, i) {
 			return (i ? 'L' : 'M') + px(p).toFixed(1) + ' ' + py(p).toFixed(1);
@@ -421,7 +431,7 @@
 			+ px(points[0]).toFixed(1) + ' ' + bottom + ' Z', 'class': 'area' }, svg);
 		svgEl('path', { d: d, 'class': 'line' }, svg);
 		points.forEach(function (p) {
-			var dot = svgEl('circle', { cx: px(p).toFixed(1), cy: py(p).toFixed(1), r: 2.6, 'class': 'dot' }, svg);
+			var dot = svgEl('circle', { cx: px(p).toFixed(1), cy: py(p).toFixed(1), r: 2.8, 'class': 'dot' }, svg);
 			tip(dot, 'Run #' + p.run.id + ', ' + utc(p.run.endedAt || p.run.startedAt) + '\n' + count(p.v)
 				+ ' live contacts');
 		});
@@ -435,8 +445,13 @@
 			{ key: 'inserted', label: 'inserted' },
 			{ key: 'updated', label: 'updated' },
 			{ key: 'deleted', label: 'deleted' }
-		]);
-		requestsChart($('chart-requests'), oldestFirst);
+		], function (run) { return (run.inserted || 0) + (run.updated || 0) + (run.deleted || 0); });
+		// the 429s are part of the requests: drawn inside the request bar, from its foot
+		barChart($('chart-requests'), oldestFirst, [
+			{ key: 'requests', label: 'requests' },
+			{ key: 'throttled', label: '429s', overlay: true },
+			{ key: 'retries', label: 'retries', hidden: true }
+		], function (run) { return run.requests || 0; });
 		sizeChart($('chart-size'), oldestFirst);
 	}
 

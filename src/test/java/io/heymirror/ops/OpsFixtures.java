@@ -23,7 +23,7 @@ final class OpsFixtures {
 	/** Empty history, no contacts, no lock, a sync state that has never run. */
 	void reset() {
 		this.jdbc.update("TRUNCATE contact, sync_run");
-		this.jdbc.update("DELETE FROM shedlock WHERE name = ?", SyncLockProbe.LOCK_NAME);
+		lockReleased();
 		this.jdbc.update("""
 				UPDATE sync_state SET watermark = NULL, watermark_text = NULL, last_success_at = NULL,
 				upstream_count = NULL, mirror_count = NULL, counted_at = NULL WHERE id = 1""");
@@ -64,8 +64,13 @@ final class OpsFixtures {
 				SyncLockProbe.LOCK_NAME);
 	}
 
+	/**
+	 * Released the way ShedLock releases it: the row stays (ShedLock remembers that it
+	 * exists and from then on only updates it), its lock_until in the past.
+	 */
 	void lockReleased() {
-		this.jdbc.update("DELETE FROM shedlock WHERE name = ?", SyncLockProbe.LOCK_NAME);
+		this.jdbc.update("UPDATE shedlock SET lock_until = timezone('utc', CURRENT_TIMESTAMP) WHERE name = ?",
+				SyncLockProbe.LOCK_NAME);
 	}
 
 	private static @Nullable OffsetDateTime ts(@Nullable Instant instant) {
