@@ -27,6 +27,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -80,9 +81,12 @@ class DashboardBrowserTests {
 	}
 
 	@AfterAll
-	static void stopBrowser() {
+	static void stopBrowser() throws IOException {
 		if (browser != null) {
 			browser.quit();
+		}
+		if (profile != null) {
+			FileSystemUtils.deleteRecursively(profile);
 		}
 	}
 
