@@ -29,7 +29,8 @@ CREATE INDEX contact_deleted_at_idx ON contact (deleted_at) WHERE deleted_at IS 
 -- Where the sync resumes from. One row; its size does not depend on the data.
 CREATE TABLE sync_state (
     id                  smallint     PRIMARY KEY CHECK (id = 1),
-    -- every contact updated at or before the watermark is in the mirror (as of the last checkpoint)
+    -- every contact updated at or before the watermark is in the mirror (as of the last checkpoint);
+    -- a resumed walk asks from one tick below it, re-reading that one group
     watermark           timestamptz,
     -- the watermark exactly as upstream wrote it, so its precision is known
     watermark_text      text,

@@ -31,9 +31,14 @@ public interface ContactRepository extends JpaRepository<Contact, Long>, JpaSpec
 			nativeQuery = true)
 	long countLiveIn(@Param("after") Instant after, @Param("upTo") Instant upTo);
 
-	@Query(value = "SELECT id FROM contact WHERE deleted_at IS NULL AND updated > :after AND updated <= :upTo",
+	/** Like {@link #countLiveIn} for the half-open window {@code [from, before)}. */
+	@Query(value = "SELECT count(*) FROM contact WHERE deleted_at IS NULL AND updated >= :from AND updated < :before",
 			nativeQuery = true)
-	List<Long> findLiveIdsIn(@Param("after") Instant after, @Param("upTo") Instant upTo);
+	long countLiveFrom(@Param("from") Instant from, @Param("before") Instant before);
+
+	@Query(value = "SELECT id FROM contact WHERE deleted_at IS NULL AND updated >= :from AND updated <= :upTo",
+			nativeQuery = true)
+	List<Long> findLiveIdsBetween(@Param("from") Instant from, @Param("upTo") Instant upTo);
 
 	/**
 	 * Ids stored at exactly this {@code updated}: a resumed walk re-reads them without

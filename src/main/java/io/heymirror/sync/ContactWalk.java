@@ -59,7 +59,11 @@ final class ContactWalk {
 
 	private Set<Long> idsAtFrom = Set.of();
 
+	// the newest updated read so far; its group may continue on the next page
 	private @Nullable Boundary boundary;
+
+	// the newest updated whose group has been read completely: the checkpoint
+	private @Nullable Boundary complete;
 
 	private Set<Long> seenAtBoundary;
 
@@ -89,6 +93,7 @@ final class ContactWalk {
 		this.from = from;
 		this.idsAtFrom = idsAtFrom;
 		this.boundary = from;
+		this.complete = from;
 		this.seenAtBoundary = new HashSet<>(idsAtFrom);
 		this.maxDigits = (from != null) ? from.digits() : 0;
 		int suspectedLimit = Integer.MAX_VALUE;
@@ -114,15 +119,21 @@ final class ContactWalk {
 				suspectedLimit = full ? Integer.MAX_VALUE : page.size();
 				continue;
 			}
-			if (!full) {
-				return new Result(this.boundary, this.direction, true);
-			}
-			if (!drain(date, this.useV2 ? 1 : 0)) {
-				return new Result(this.boundary, this.direction, true);
+			if (!full || !drain(date, this.useV2 ? 1 : 0)) {
+				return finished();
 			}
 			suspectedLimit = Integer.MAX_VALUE;
 		}
-		return new Result(this.boundary, this.direction, false);
+		return new Result(this.complete, this.direction, false);
+	}
+
+	/** The end of the list: the last group is complete too. */
+	private Result finished() {
+		this.complete = this.boundary;
+		if (this.boundary != null && (this.useV2 || ASC.equals(this.direction))) {
+			this.sink.accept(new Batch(List.of(), 0, this.boundary, this.direction));
+		}
+		return new Result(this.boundary, this.direction, true);
 	}
 
 	private ContactPage fetch(@Nullable String date) {
@@ -179,6 +190,8 @@ final class ContactWalk {
 			this.maxDigits = Math.max(this.maxDigits, Boundary.digitsOf(contact.updatedText()));
 			Boundary current = this.boundary;
 			if (current == null || contact.updated().isAfter(current.at())) {
+				// pages are ascending: a newer contact closes the group before it
+				this.complete = current;
 				this.boundary = Boundary.of(contact.updated(), contact.updatedText());
 				this.seenAtBoundary = new HashSet<>();
 				this.seenAtBoundary.add(contact.id());
@@ -199,7 +212,7 @@ final class ContactWalk {
 			// until the order is known, a page cannot vouch for anything below its
 			// boundary
 			boolean ordered = this.useV2 || ASC.equals(this.direction);
-			Boundary reached = ordered ? this.boundary : this.from;
+			Boundary reached = ordered ? this.complete : this.from;
 			this.sink.accept(new Batch(page.contacts(), page.rejected().size(), reached, this.direction));
 		}
 	}
@@ -238,6 +251,7 @@ final class ContactWalk {
 			// nothing read so far vouches for an ascending walk: start again where this
 			// walk started
 			this.boundary = this.from;
+			this.complete = this.from;
 			this.seenAtBoundary = new HashSet<>(this.idsAtFrom);
 			return true;
 		}

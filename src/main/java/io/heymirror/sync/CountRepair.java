@@ -55,30 +55,57 @@ class CountRepair {
 
 	/** Repairs everything; {@code upstreamTotal} is upstream's count without a date. */
 	void repair(long upstreamTotal, Tally tally) {
-		window(null, null, upstreamTotal, 0, tally, 0);
+		new Bisection(tally).window(null, null, upstreamTotal, 0, 0);
 	}
 
 	/**
-	 * One window {@code (after, upTo]}; null bounds are open. {@code upAfter} and
-	 * {@code upUpTo} are upstream's counts of contacts updated after each bound.
+	 * One repair. Whether count's {@code date} is inclusive is not documented: a window is
+	 * {@code (after, upTo]} if it is exclusive and {@code [after, upTo)} if inclusive, and
+	 * the first window that matches one reading and not the other settles it.
 	 */
-	private void window(@Nullable Instant after, @Nullable Instant upTo, long upAfter, long upUpTo, Tally tally,
-			int depth) {
-		long upstream = upAfter - upUpTo;
-		long local = this.contacts.countLiveIn(orPast(after), orFuture(upTo));
-		if (upstream == local) {
-			return;
+	private final class Bisection {
+
+		private final Tally tally;
+
+		private @Nullable Boolean inclusive;
+
+		Bisection(Tally tally) {
+			this.tally = tally;
 		}
-		Instant split = (upstream > this.properties.repairWindow() && depth < MAX_DEPTH) ? split(after, upTo) : null;
-		if (split == null) {
-			log.info("Count gap in ({}, {}]: upstream {} vs mirror {}; re-reading that window", text(after), text(upTo),
-					upstream, local);
-			reread(after, upTo, tally);
-			return;
+
+		/**
+		 * One window; null bounds are open. {@code upAfter} and {@code upUpTo} are
+		 * upstream's counts with each bound as {@code date}.
+		 */
+		void window(@Nullable Instant after, @Nullable Instant upTo, long upAfter, long upUpTo, int depth) {
+			long upstream = upAfter - upUpTo;
+			long exclusiveCount = CountRepair.this.contacts.countLiveIn(orPast(after), orFuture(upTo));
+			long inclusiveCount = CountRepair.this.contacts.countLiveFrom(orPast(after), orFuture(upTo));
+			if (this.inclusive == null && exclusiveCount != inclusiveCount) {
+				if (upstream == exclusiveCount) {
+					this.inclusive = false;
+				}
+				else if (upstream == inclusiveCount) {
+					this.inclusive = true;
+				}
+			}
+			long local = Boolean.TRUE.equals(this.inclusive) ? inclusiveCount : exclusiveCount;
+			if (upstream == local) {
+				return;
+			}
+			Instant split = (upstream > CountRepair.this.properties.repairWindow() && depth < MAX_DEPTH)
+					? split(after, upTo) : null;
+			if (split == null) {
+				log.info("Count gap in ({}, {}]: upstream {} vs mirror {}; re-reading that window", text(after),
+						text(upTo), upstream, local);
+				reread(after, upTo, this.tally);
+				return;
+			}
+			long upSplit = CountRepair.this.client.count(text(split));
+			window(after, split, upAfter, upSplit, depth + 1);
+			window(split, upTo, upSplit, upUpTo, depth + 1);
 		}
-		long upSplit = this.client.count(text(split));
-		window(after, split, upAfter, upSplit, tally, depth + 1);
-		window(split, upTo, upSplit, upUpTo, tally, depth + 1);
+
 	}
 
 	/**
@@ -127,7 +154,8 @@ class CountRepair {
 				break;
 			}
 		}
-		List<Long> suspects = this.contacts.findLiveIdsIn(orPast(after), orFuture(upTo))
+		// whichever reading of date holds, the window's contacts are within [after, upTo]
+		List<Long> suspects = this.contacts.findLiveIdsBetween(orPast(after), orFuture(upTo))
 			.stream()
 			.filter((id) -> !seen.contains(id))
 			.toList();

@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 
 /**
- * Where the tests' PostgreSQL comes from. Default: the shared {@link TestDatabase}
+ * The tests' upstream (the shared {@link TestUpstream} simulator) and where their PostgreSQL
+ * comes from. Default: the shared {@link TestDatabase}
  * (embedded, or an existing server named by {@code HEYMIRROR_TEST_DB_URL}). With
  * {@code -Dheymirror.test.db=testcontainers} and a Docker engine: a Testcontainers
  * {@code postgres} container wired by {@code @ServiceConnection}.
@@ -32,6 +33,14 @@ public class TestDatabaseConfiguration {
 			registry.add("spring.datasource.url", db::url);
 			registry.add("spring.datasource.username", db::username);
 			registry.add("spring.datasource.password", db::password);
+		};
+	}
+
+	@Bean
+	DynamicPropertyRegistrar testUpstream() {
+		return (registry) -> {
+			registry.add("heymirror.heymarket.base-url", TestUpstream::baseUrl);
+			registry.add("heymirror.heymarket.api-key", () -> TestUpstream.API_KEY);
 		};
 	}
 

@@ -1,0 +1,46 @@
+package io.heymirror.heymarket;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** A clock tests move by hand; optionally it also ticks on every reading. */
+final class MutableClock extends Clock {
+
+	private final Duration tick;
+
+	private Instant now;
+
+	MutableClock(Instant start) {
+		this(start, Duration.ZERO);
+	}
+
+	MutableClock(Instant start, Duration tick) {
+		this.now = start;
+		this.tick = tick;
+	}
+
+	synchronized void advance(Duration duration) {
+		this.now = this.now.plus(duration);
+	}
+
+	@Override
+	public synchronized Instant instant() {
+		Instant reading = this.now;
+		this.now = this.now.plus(this.tick);
+		return reading;
+	}
+
+	@Override
+	public ZoneId getZone() {
+		return ZoneOffset.UTC;
+	}
+
+	@Override
+	public Clock withZone(ZoneId zone) {
+		throw new UnsupportedOperationException();
+	}
+
+}

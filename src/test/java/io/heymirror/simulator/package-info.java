@@ -1,0 +1,9 @@
+/**
+ * A stateful, in-process fake of Heymarket's six contact read endpoints in which every
+ * undocumented semantic (design.md section 1) can be switched at runtime. Test sources
+ * only: it never ships in the application jar. Start with {@link HeymarketSimulator}.
+ */
+@NullMarked
+package io.heymirror.simulator;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,147 @@
+package io.heymirror.sync;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import io.heymirror.heymarket.HeymarketClient;
+import io.heymirror.mirror.ContactRepository;
+import io.heymirror.simulator.HeymarketSimulator;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Builds sync runners with per-test settings from the shared context's real parts, resets
+ * the mirror between tests, and reads both sides for comparison.
+ */
+@Component
+class SyncHarness {
+
+	private final HeymarketClient client;
+
+	private final ContactRepository contacts;
+
+	private final SyncStateRepository states;
+
+	private final SyncRunRepository runs;
+
+	private final CheckpointWriter writer;
+
+	private final DeletionConfirmer deletions;
+
+	private final TransactionTemplate transaction;
+
+	private final Clock clock;
+
+	private final ApplicationEventPublisher events;
+
+	private final JdbcTemplate jdbc;
+
+	private final JsonMapper json;
+
+	SyncHarness(HeymarketClient client, ContactRepository contacts, SyncStateRepository states, SyncRunRepository runs,
+			CheckpointWriter writer, DeletionConfirmer deletions, TransactionTemplate transaction, Clock clock,
+			ApplicationEventPublisher events, JdbcTemplate jdbc, JsonMapper json) {
+		this.client = client;
+		this.contacts = contacts;
+		this.states = states;
+		this.runs = runs;
+		this.writer = writer;
+		this.deletions = deletions;
+		this.transaction = transaction;
+		this.clock = clock;
+		this.events = events;
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	static SyncProperties properties(SyncProperties.Strategy strategy) {
+		return new SyncProperties(false, Duration.ofMinutes(5), strategy, Duration.ofDays(1), null, 30, 100, 100_000,
+				300, Duration.ofMinutes(1), Duration.ofSeconds(10));
+	}
+
+	SyncRunner runner(SyncProperties properties) {
+		CountRepair repair = new CountRepair(this.client, this.contacts, this.writer, this.deletions, properties);
+		return new SyncRunner(this.client, this.contacts, this.states, this.runs, this.writer, repair, this.deletions,
+				properties, this.transaction, this.clock, this.events);
+	}
+
+	SyncRun run(SyncProperties.Strategy strategy, SyncMode mode) {
+		return run(properties(strategy), mode, () -> false);
+	}
+
+	SyncRun run(SyncProperties properties, SyncMode mode, BooleanSupplier stop) {
+		return runner(properties).run(mode, "test", stop, (run, tally, from) -> {
+		});
+	}
+
+	/** An empty mirror, a fresh sync state, no history, no lock. */
+	void resetMirror() {
+		this.jdbc.execute("TRUNCATE contact, sync_run");
+		this.jdbc.execute("DELETE FROM shedlock");
+		this.jdbc.update("UPDATE sync_state SET watermark = NULL, watermark_text = NULL, direction = NULL, "
+				+ "scan_started_at = NULL, scan_cursor = NULL, scan_cursor_text = NULL, last_success_at = NULL, "
+				+ "last_reconciled_at = NULL, upstream_count = NULL, mirror_count = NULL, counted_at = NULL");
+	}
+
+	SyncState state() {
+		return this.transaction.execute((status) -> this.states.load());
+	}
+
+	/** Upstream's contacts as served (full JSON, uuid included), by id. */
+	Map<Long, JsonNode> upstream(HeymarketSimulator simulator) {
+		try {
+			HttpResponse<String> response = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/__admin/contacts")).build(),
+						HttpResponse.BodyHandlers.ofString());
+			Map<Long, JsonNode> byId = new HashMap<>();
+			for (JsonNode contact : this.json.readTree(response.body())) {
+				byId.put(contact.get("id").asLong(), contact);
+			}
+			return byId;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** The live mirror's raw JSON, by id. */
+	Map<Long, JsonNode> mirror() {
+		Map<Long, JsonNode> byId = new HashMap<>();
+		this.jdbc.query("SELECT id, raw::text FROM contact WHERE deleted_at IS NULL",
+				(row) -> byId.put(row.getLong(1), this.json.readTree(row.getString(2))));
+		return byId;
+	}
+
+	/** Upstream as the list endpoints serve it: without uuid when lists leave it out. */
+	static Map<Long, JsonNode> withoutUuid(Map<Long, JsonNode> contacts) {
+		Map<Long, JsonNode> copy = new HashMap<>();
+		contacts.forEach((id, node) -> {
+			ObjectNode object = ((ObjectNode) node).deepCopy();
+			object.remove("uuid");
+			copy.put(id, object);
+		});
+		return copy;
+	}
+
+	long liveCount() {
+		return this.contacts.countByDeletedAtIsNull();
+	}
+
+	JdbcTemplate jdbc() {
+		return this.jdbc;
+	}
+
+}

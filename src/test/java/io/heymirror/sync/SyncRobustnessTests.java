@@ -1,0 +1,158 @@
+package io.heymirror.sync;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+import io.heymirror.simulator.Endpoint;
+import io.heymirror.simulator.HeymarketSimulator;
+import io.heymirror.simulator.ListOrder;
+import io.heymirror.simulator.TimestampPrecision;
+import io.heymirror.support.IntegrationTest;
+import io.heymirror.support.TestUpstream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The run completes, and the mirror converges, whatever upstream throws at it: faults and
+ * rate limits, changes while paging, poison data, an order it did not expect, ties it
+ * cannot page through.
+ */
+@IntegrationTest
+class SyncRobustnessTests {
+
+	@Autowired
+	private SyncHarness harness;
+
+	@BeforeEach
+	void emptyMirror() {
+		this.harness.resetMirror();
+	}
+
+	@ParameterizedTest
+	@EnumSource(SyncProperties.Strategy.class)
+	void completesThroughFaultsAndARateLimitAndRecordsThem(SyncProperties.Strategy strategy) {
+		// upstream's minute passes 60 times faster than ours, so its rate limit bites quickly
+		HeymarketSimulator simulator = TestUpstream.replace((builder) -> builder.seed(3)
+			.contacts(1500)
+			.clock(new FastClock(60))
+			.settings((settings) -> settings.requestsPerMinute(600).retryAfter(true)));
+		simulator.settings().faults().seed(3).serviceUnavailable(0.02).serverErrorHtml(0.01).truncatedBody(0.01)
+			.connectionReset(0.01);
+
+		SyncRun run = this.harness.run(strategy, SyncMode.INCREMENTAL);
+
+		assertThat(run.getOutcome()).as(String.valueOf(run.getError())).isEqualTo("SUCCEEDED");
+		assertThat(this.harness.mirror().keySet()).isEqualTo(this.harness.upstream(simulator).keySet());
+		long faults = simulator.stats().status(503) + simulator.stats().status(500) + simulator.stats().status(0);
+		assertThat(run.getRetries()).isGreaterThanOrEqualTo((int) faults).isPositive();
+		assertThat(run.getThrottled()).isEqualTo((int) simulator.stats().rateLimited());
+	}
+
+	@ParameterizedTest
+	@EnumSource(SyncProperties.Strategy.class)
+	void convergesWithinOneMoreRunOnceChurnStops(SyncProperties.Strategy strategy) {
+		HeymarketSimulator simulator = TestUpstream.replace((builder) -> builder.seed(8)
+			.contacts(3000)
+			.settings((settings) -> settings.precision(TimestampPrecision.MILLIS)));
+		simulator.settings().churn(20, 50, 10, 10);
+		simulator.settings().faults().latency(Duration.ofMillis(2));
+
+		SyncRun during = this.harness.run(strategy, SyncMode.INCREMENTAL);
+		simulator.settings().stopChurn();
+		await().until(() -> simulator.stats().churn() > 0);
+		SyncRun after = this.harness.run(strategy, SyncMode.INCREMENTAL);
+
+		assertThat(during.getOutcome()).isEqualTo("SUCCEEDED");
+		assertThat(after.getOutcome()).isEqualTo("SUCCEEDED");
+		assertThat(this.harness.mirror()).isEqualTo(this.harness.upstream(simulator));
+	}
+
+	@Test
+	void storesEveryUnicodeOddityAndHugeValuesWithoutStalling() {
+		HeymarketSimulator simulator = TestUpstream.replace((builder) -> builder.seed(13).contacts(400).nasty(true));
+
+		SyncRun run = this.harness.run(SyncProperties.Strategy.V1_CURSOR, SyncMode.INCREMENTAL);
+
+		assertThat(run.getOutcome()).isEqualTo("SUCCEEDED");
+		assertThat(run.getSkipped()).isZero();
+		assertThat(this.harness.mirror().keySet()).isEqualTo(this.harness.upstream(simulator).keySet());
+	}
+
+	@ParameterizedTest
+	@EnumSource(TimestampPrecision.class)
+	void detectsADescendingListFromTheDataAndStillMirrorsEverything(TimestampPrecision precision) {
+		HeymarketSimulator simulator = TestUpstream.replace((builder) -> builder.seed(21)
+			.contacts(500)
+			.tieGroup(120, Instant.parse("2025-09-09T09:09:09Z"))
+			.settings((settings) -> settings.order(ListOrder.DESCENDING).precision(precision)));
+
+		SyncRun run = this.harness.run(SyncProperties.Strategy.V1_CURSOR, SyncMode.INCREMENTAL);
+		simulator.dataset().create();
+		SyncRun next = this.harness.run(SyncProperties.Strategy.V1_CURSOR, SyncMode.INCREMENTAL);
+
+		assertThat(run.getOutcome()).isEqualTo("SUCCEEDED");
+		assertThat(next.getOutcome()).isEqualTo("SUCCEEDED");
+		assertThat(this.harness.state().direction()).isEqualTo("DESC");
+		assertThat(this.harness.mirror().keySet()).isEqualTo(this.harness.upstream(simulator).keySet());
+	}
+
+	@Test
+	void aTieThatCannotBeDrainedFailsLoudlyAndKeepsTheWatermarkBelowIt() {
+		HeymarketSimulator simulator = TestUpstream.replace((builder) -> builder.seed(34).contacts(100));
+		assertThat(this.harness.run(SyncProperties.Strategy.V1_CURSOR, SyncMode.INCREMENTAL).getOutcome())
+			.isEqualTo("SUCCEEDED");
+		Instant before = this.harness.state().watermarkInstant();
+		Instant tie = simulator.dataset().now().plusSeconds(5);
+		simulator.dataset().tieGroup(250, tie);
+		SyncProperties twoDrainPages = new SyncProperties(false, Duration.ofMinutes(5),
+				SyncProperties.Strategy.V1_CURSOR, Duration.ofDays(1), null, 30, 100, 2, 300, Duration.ofMinutes(1),
+				Duration.ofSeconds(10));
+
+		SyncRun stalled = this.harness.run(twoDrainPages, SyncMode.INCREMENTAL, () -> false);
+
+		assertThat(stalled.getOutcome()).isEqualTo("FAILED");
+		assertThat(stalled.getError()).contains("Tie group").contains("heymirror.sync.max-drain-pages");
+		assertThat(this.harness.state().watermarkInstant()).isEqualTo(before).isBefore(tie);
+	}
+
+	/** A clock that runs {@code factor} times faster than the system clock. */
+	static final class FastClock extends Clock {
+
+		private final Instant origin = Instant.now();
+
+		private final long startNanos = System.nanoTime();
+
+		private final int factor;
+
+		FastClock(int factor) {
+			this.factor = factor;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.origin.plusNanos((System.nanoTime() - this.startNanos) * this.factor);
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+	}
+
+}
