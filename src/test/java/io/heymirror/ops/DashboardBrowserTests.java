@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import io.heymirror.support.IntegrationTest;
+import io.heymirror.support.TestUpstream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -142,7 +143,8 @@ class DashboardBrowserTests {
 	}
 
 	@Test
-	void startsARunFromTheButtonAndAsksTwiceBeforeAFullResync() {
+	void syncsFromTheButtonAndAsksTwiceBeforeAFullResync() throws IOException {
+		TestUpstream.replace((upstream) -> upstream.seed(91).contacts(40));
 		openWithKey();
 		awaitText("freshness", "Not synced yet: no successful run");
 
@@ -152,9 +154,13 @@ class DashboardBrowserTests {
 
 		browser.findElement(By.id("run-incremental")).click();
 		awaitText("message", "Incremental run started.");
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> this.jdbc.queryForObject("SELECT count(*) FROM sync_run WHERE trigger = 'manual'",
-					Long.class) == 1);
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(text("freshness")).startsWith("Fresh: last successful sync"));
+		awaitText("completeness", "Complete: 40 of 40 contacts");
+		List<WebElement> rows = browser.findElements(By.cssSelector("#runs tbody tr"));
+		assertThat(rows).hasSize(1);
+		assertThat(rows.get(0).getText()).contains("manual").contains("succeeded").contains("40 / 40");
+		screenshot("dashboard-after-run.png");
 	}
 
 	@Test

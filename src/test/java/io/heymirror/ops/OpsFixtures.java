@@ -25,7 +25,8 @@ final class OpsFixtures {
 		this.jdbc.update("TRUNCATE contact, sync_run");
 		lockReleased();
 		this.jdbc.update("""
-				UPDATE sync_state SET watermark = NULL, watermark_text = NULL, last_success_at = NULL,
+				UPDATE sync_state SET watermark = NULL, watermark_text = NULL, direction = NULL, scan_started_at = NULL,
+				scan_cursor = NULL, scan_cursor_text = NULL, last_success_at = NULL, last_reconciled_at = NULL,
 				upstream_count = NULL, mirror_count = NULL, counted_at = NULL WHERE id = 1""");
 	}
 
@@ -65,12 +66,16 @@ final class OpsFixtures {
 	}
 
 	/**
-	 * Released the way ShedLock releases it: the row stays (ShedLock remembers that it
-	 * exists and from then on only updates it), its lock_until in the past.
+	 * Released the way ShedLock releases it: the row stays, its lock_until now. ShedLock
+	 * remembers that the row exists and from then on only updates it, so a deleted row
+	 * would keep every later lock attempt of this context failing; it is put back here if
+	 * another test deleted it.
 	 */
 	void lockReleased() {
-		this.jdbc.update("UPDATE shedlock SET lock_until = timezone('utc', CURRENT_TIMESTAMP) WHERE name = ?",
-				SyncLockProbe.LOCK_NAME);
+		this.jdbc.update("""
+				INSERT INTO shedlock (name, lock_until, locked_at, locked_by)
+				VALUES (?, timezone('utc', CURRENT_TIMESTAMP), timezone('utc', CURRENT_TIMESTAMP), 'ops-tests')
+				ON CONFLICT (name) DO UPDATE SET lock_until = EXCLUDED.lock_until""", SyncLockProbe.LOCK_NAME);
 	}
 
 	private static @Nullable OffsetDateTime ts(@Nullable Instant instant) {

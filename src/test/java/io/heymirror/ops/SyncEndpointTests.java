@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 import io.heymirror.support.IntegrationTest;
+import io.heymirror.support.TestUpstream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,21 +97,26 @@ class SyncEndpointTests {
 
 	@Test
 	void startsAnIncrementalRunForAnEmptyBody() {
+		TestUpstream.replace((upstream) -> upstream.seed(71).contacts(25));
+
 		Http.Response response = this.http.post("/actuator/sync", "{}", Http.KEY);
 
 		assertThat(response.status()).isEqualTo(202);
 		assertThat(response.tree().get("started").asBoolean()).isTrue();
 		assertThat(response.tree().get("mode").asString()).isEqualTo("incremental");
-		await().atMost(Duration.ofSeconds(30)).until(() -> runsStarted("INCREMENTAL") == 1);
+		await().atMost(Duration.ofSeconds(60)).until(() -> runsSucceeded("INCREMENTAL") == 1);
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM contact", Long.class)).isEqualTo(25);
 	}
 
 	@Test
 	void startsAFullResyncForModeFull() {
+		TestUpstream.replace((upstream) -> upstream.seed(72).contacts(10));
+
 		Http.Response response = this.http.post("/actuator/sync", "{\"mode\": \"full\"}", Http.KEY);
 
 		assertThat(response.status()).isEqualTo(202);
 		assertThat(response.tree().get("mode").asString()).isEqualTo("full");
-		await().atMost(Duration.ofSeconds(30)).until(() -> runsStarted("FULL") == 1);
+		await().atMost(Duration.ofSeconds(60)).until(() -> runsSucceeded("FULL") == 1);
 	}
 
 	@Test
@@ -140,6 +146,13 @@ class SyncEndpointTests {
 		assertThat(this.http.get("/actuator/sync", "wrong-key").status()).isEqualTo(401);
 		assertThat(this.http.post("/actuator/sync", "{}", null).status()).isEqualTo(401);
 		assertThat(runsStarted("INCREMENTAL")).isZero();
+	}
+
+	private long runsSucceeded(String mode) {
+		Long count = this.jdbc.queryForObject(
+				"SELECT count(*) FROM sync_run WHERE trigger = 'manual' AND mode = ? AND outcome = 'SUCCEEDED'",
+				Long.class, mode);
+		return (count != null) ? count : 0;
 	}
 
 	private long runsStarted(String mode) {

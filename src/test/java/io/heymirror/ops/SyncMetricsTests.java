@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 import io.heymirror.support.IntegrationTest;
+import io.heymirror.support.TestUpstream;
+import io.heymirror.sync.SyncControl;
+import io.heymirror.sync.SyncMode;
 import io.heymirror.sync.SyncRun;
 import io.heymirror.sync.SyncRunFinished;
 import io.heymirror.sync.SyncRunRepository;
@@ -37,6 +40,9 @@ class SyncMetricsTests {
 
 	@Autowired
 	MeterRegistry registry;
+
+	@Autowired
+	SyncControl control;
 
 	OpsFixtures fixtures;
 
@@ -96,6 +102,24 @@ class SyncMetricsTests {
 
 		assertThat(gauge("heymirror.sync.last.success.age")).isNaN();
 		assertThat(gauge("heymirror.sync.completeness")).isNaN();
+	}
+
+	@Test
+	void aRealRunAgainstTheUpstreamMovesCountersAndGauges() {
+		TestUpstream.replace((upstream) -> upstream.seed(61).contacts(150));
+		double succeeded = count("heymirror.sync.runs", "outcome", "succeeded", "mode", "incremental");
+		double inserted = count("heymirror.sync.contacts", "change", "inserted");
+
+		SyncRun run = this.control.runNow(SyncMode.INCREMENTAL, "test");
+
+		assertThat(run.getOutcome()).isEqualTo("SUCCEEDED");
+		assertThat(count("heymirror.sync.runs", "outcome", "succeeded", "mode", "incremental"))
+			.isEqualTo(succeeded + 1);
+		assertThat(count("heymirror.sync.contacts", "change", "inserted")).isEqualTo(inserted + 150);
+		assertThat(gauge("heymirror.mirror.size")).isEqualTo(150);
+		assertThat(gauge("heymirror.sync.completeness")).isEqualTo(1.0);
+		assertThat(gauge("heymirror.sync.last.success.age")).isBetween(0.0, 60.0);
+		assertThat(gauge("heymirror.sync.running")).isZero();
 	}
 
 	private void finish(OpsFixtures.Run recorded) {
