@@ -2,10 +2,6 @@ package io.heymirror.heymarket;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
@@ -20,22 +16,6 @@ import tools.jackson.core.JsonToken;
  * {@code updated}.
  */
 final class ContactReader {
-
-	// RFC 3339: 0-9 fractional digits, offset Z or +hh:mm; also takes a lower-case t or
-	// z,
-	// a space for the T, and the ISO 8601 offsets +hhmm and +hh
-	private static final DateTimeFormatter RFC_3339 = new DateTimeFormatterBuilder().parseCaseInsensitive()
-		.append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
-		.optionalStart()
-		.appendOffset("+HH:MM", "Z")
-		.optionalEnd()
-		.optionalStart()
-		.appendOffset("+HHMM", "Z")
-		.optionalEnd()
-		.optionalStart()
-		.appendOffset("+HH", "Z")
-		.optionalEnd()
-		.toFormatter();
 
 	private ContactReader() {
 	}
@@ -66,19 +46,6 @@ final class ContactReader {
 			return null;
 		}
 		return (token == JsonToken.VALUE_NULL) ? null : parser.getString();
-	}
-
-	static @Nullable Instant parseTime(@Nullable String text) {
-		if (text == null || text.length() < 16) {
-			return null;
-		}
-		String normalised = (text.charAt(10) == ' ') ? text.substring(0, 10) + 'T' + text.substring(11) : text;
-		try {
-			return OffsetDateTime.parse(normalised, RFC_3339).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			return null;
-		}
 	}
 
 	static @Nullable Long parseLong(@Nullable String text) {
@@ -164,15 +131,15 @@ final class ContactReader {
 			if (contactId == null) {
 				return new ContactPage.RejectedContact(this.id, (this.id == null) ? "no id" : "id is not an integer");
 			}
-			Instant updatedAt = parseTime(this.updated);
+			Instant updatedAt = Rfc3339.parse(this.updated);
 			if (updatedAt == null || this.updated == null) {
 				return new ContactPage.RejectedContact(this.id,
 						(this.updated == null) ? "no updated" : "updated is not an RFC 3339 time: " + this.updated);
 			}
 			return new HeymarketContact(contactId, this.uuid, this.displayName, this.first, this.last, this.email,
 					this.phone, parseLong(this.teamId), parseLong(this.creatorId), parseLong(this.assignedUserId),
-					parseBoolean(this.shared), parseTime(this.created), updatedAt, this.updated, parseLong(this.rev),
-					this.op, parseBoolean(this.optedOut), raw);
+					parseBoolean(this.shared), Rfc3339.parse(this.created), updatedAt, this.updated,
+					parseLong(this.rev), this.op, parseBoolean(this.optedOut), raw);
 		}
 
 	}

@@ -72,7 +72,7 @@ class HeymarketConfiguration {
 		UpstreamMetrics metrics = new UpstreamMetrics(registry);
 		RetryPolicy retry = new RetryPolicy(settings.retry(), clock, metrics,
 				() -> ThreadLocalRandom.current().nextDouble());
-		return new UpstreamExchange(settings, builder, auth, budget, retry, metrics);
+		return new UpstreamExchange(new UpstreamHttp(settings, builder), auth, budget, retry, metrics);
 	}
 
 	private static RateBudget budget(HeymarketProperties settings, UpstreamAuth auth, DataSource dataSource) {

@@ -1,24 +1,15 @@
 package io.heymirror.heymarket;
 
-import java.io.IOException;
-import java.time.Duration;
-import java.util.concurrent.TimeoutException;
-
-import io.netty.channel.ChannelOption;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 /**
  * Sends one call upstream: per attempt, a permit from the rate budget, a bearer token,
@@ -30,14 +21,9 @@ final class UpstreamExchange implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(UpstreamExchange.class);
 
-	// a page of 100 contacts with notes and custom fields stays far below this
-	private static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
-
 	private static final byte[] EMPTY = new byte[0];
 
-	private final ConnectionProvider connections;
-
-	private final WebClient webClient;
+	private final UpstreamHttp http;
 
 	private final UpstreamAuth auth;
 
@@ -47,23 +33,9 @@ final class UpstreamExchange implements AutoCloseable {
 
 	private final UpstreamMetrics metrics;
 
-	UpstreamExchange(HeymarketProperties settings, WebClient.Builder builder, UpstreamAuth auth, RateBudget budget,
-			RetryPolicy retryPolicy, UpstreamMetrics metrics) {
-		// idle connections are dropped before typical load-balancer idle timeouts close
-		// them under us
-		this.connections = ConnectionProvider.builder("heymarket")
-			.maxConnections(50)
-			.maxIdleTime(Duration.ofSeconds(20))
-			.build();
-		HttpClient http = HttpClient.create(this.connections)
-			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.connectTimeout().toMillis())
-			.responseTimeout(settings.readTimeout());
-		String baseUrl = settings.baseUrl().toString().replaceAll("/+$", "");
-		this.webClient = builder.baseUrl(baseUrl)
-			.clientConnector(new ReactorClientHttpConnector(http))
-			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(MAX_BODY_BYTES))
-			.defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
-			.build();
+	UpstreamExchange(UpstreamHttp http, UpstreamAuth auth, RateBudget budget, RetryPolicy retryPolicy,
+			UpstreamMetrics metrics) {
+		this.http = http;
 		this.auth = auth;
 		this.budget = budget;
 		this.retryPolicy = retryPolicy;
@@ -109,13 +81,14 @@ final class UpstreamExchange implements AutoCloseable {
 		Endpoint endpoint = request.endpoint();
 		attempts.start();
 		long started = System.nanoTime();
-		WebClient.RequestBodySpec spec = this.webClient.method(endpoint.method())
+		WebClient.RequestBodySpec spec = this.http.webClient()
+			.method(endpoint.method())
 			.uri(endpoint.path(), request.uriVariables())
 			.headers((headers) -> headers.setBearerAuth(token));
 		byte[] body = request.body();
 		WebClient.RequestHeadersSpec<?> ready = (body != null)
 				? spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body) : spec;
-		return ready.exchangeToMono(UpstreamExchange::answer).onErrorMap(UpstreamExchange::isTransportFailure, (ex) -> {
+		return ready.exchangeToMono(UpstreamExchange::answer).onErrorMap(UpstreamHttp::isNoResponse, (ex) -> {
 			this.metrics.attempt(endpoint, UpstreamMetrics.NO_RESPONSE, System.nanoTime() - started);
 			return new AttemptFailure(AttemptFailure.Kind.NO_RESPONSE, 0, null, null, ex);
 		}).flatMap((answer) -> {
@@ -181,25 +154,13 @@ final class UpstreamExchange implements AutoCloseable {
 		};
 	}
 
-	/** No response or a broken one: connect/read timeouts, resets, premature closes. */
-	private static boolean isTransportFailure(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
-			if (cause instanceof WebClientRequestException || cause instanceof IOException
-					|| cause instanceof TimeoutException
-					|| cause instanceof io.netty.handler.timeout.TimeoutException) {
-				return true;
-			}
-		}
-		return false;
-	}
-
 	static String orNone(@Nullable String requestId) {
 		return (requestId != null) ? requestId : "none";
 	}
 
 	@Override
 	public void close() {
-		this.connections.dispose();
+		this.http.close();
 	}
 
 	/**

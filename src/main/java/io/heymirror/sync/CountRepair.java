@@ -55,13 +55,15 @@ class CountRepair {
 
 	/** Repairs everything; {@code upstreamTotal} is upstream's count without a date. */
 	void repair(long upstreamTotal, Tally tally) {
-		new Bisection(tally).window(null, null, upstreamTotal, 0, 0);
+		Bisection bisection = new Bisection(tally);
+		bisection.learnInclusivity();
+		bisection.window(null, null, upstreamTotal, 0, 0);
 	}
 
 	/**
-	 * One repair. Whether count's {@code date} is inclusive is not documented: a window is
-	 * {@code (after, upTo]} if it is exclusive and {@code [after, upTo)} if inclusive, and
-	 * the first window that matches one reading and not the other settles it.
+	 * One repair. Whether count's {@code date} is inclusive is not documented: a window
+	 * is {@code (after, upTo]} if it is exclusive and {@code [after, upTo)} if inclusive,
+	 * and the first window that matches one reading and not the other settles it.
 	 */
 	private final class Bisection {
 
@@ -71,6 +73,26 @@ class CountRepair {
 
 		Bisection(Tally tally) {
 			this.tally = tally;
+		}
+
+		/**
+		 * One count with the newest mirrored {@code updated} as {@code date}: right after
+		 * catching up, an exclusive count finds nothing there and an inclusive one finds
+		 * that group. Anything else (changes under way) leaves it to the windows.
+		 */
+		void learnInclusivity() {
+			Instant newest = CountRepair.this.contacts.findMaxLiveUpdated();
+			if (newest == null) {
+				return;
+			}
+			long group = CountRepair.this.contacts.countLiveFrom(newest, newest.plusNanos(1000));
+			long counted = CountRepair.this.client.count(text(newest));
+			if (counted == 0) {
+				this.inclusive = false;
+			}
+			else if (counted == group) {
+				this.inclusive = true;
+			}
 		}
 
 		/**

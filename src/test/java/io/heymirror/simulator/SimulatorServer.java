@@ -10,6 +10,9 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import reactor.netty.resources.LoopResources;
 
 /**
@@ -25,6 +28,11 @@ final class SimulatorServer implements AutoCloseable {
 
 	private final DisposableServer server;
 
+	// open connections, closed on close(): a client must not keep a pooled connection to
+	// a
+	// simulator that is gone (a new one may listen on the same port)
+	private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+
 	private final RequestPipeline pipeline;
 
 	private final AdminEndpoints admin;
@@ -39,6 +47,7 @@ final class SimulatorServer implements AutoCloseable {
 			.port(port)
 			.runOn(this.loops)
 			.childOption(ChannelOption.TCP_NODELAY, true)
+			.doOnConnection((connection) -> this.connections.add(connection.channel()))
 			.handle(this::handle)
 			.bindNow(Duration.ofSeconds(10));
 	}
@@ -96,6 +105,7 @@ final class SimulatorServer implements AutoCloseable {
 
 	@Override
 	public void close() {
+		this.connections.close().awaitUninterruptibly(5, java.util.concurrent.TimeUnit.SECONDS);
 		this.server.disposeNow(Duration.ofSeconds(5));
 		this.loops.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block(Duration.ofSeconds(10));
 	}

@@ -9,9 +9,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 
 /**
- * The tests' upstream (the shared {@link TestUpstream} simulator) and where their PostgreSQL
- * comes from. Default: the shared {@link TestDatabase}
- * (embedded, or an existing server named by {@code HEYMIRROR_TEST_DB_URL}). With
+ * The tests' upstream (the shared {@link TestUpstream} simulator) and where their
+ * PostgreSQL comes from. Default: the shared {@link TestDatabase} (embedded, or an
+ * existing server named by {@code HEYMIRROR_TEST_DB_URL}). With
  * {@code -Dheymirror.test.db=testcontainers} and a Docker engine: a Testcontainers
  * {@code postgres} container wired by {@code @ServiceConnection}.
  */

@@ -25,10 +25,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The property of design.md section 2: for any dataset and any upstream semantics, one run
- * leaves the mirror equal to upstream, within the request budget. Datasets come from seeds
- * (in the display name, so a failure can be replayed); {@code -Plarge} runs more seeds and
- * larger datasets.
+ * The property of design.md section 2: for any dataset and any upstream semantics, one
+ * run leaves the mirror equal to upstream, within the request budget. Datasets come from
+ * seeds (in the display name, so a failure can be replayed); {@code -Plarge} runs more
+ * seeds and larger datasets.
  */
 @IntegrationTest
 class SyncConvergesForAnyUpstreamSemanticsTests {
@@ -68,10 +68,12 @@ class SyncConvergesForAnyUpstreamSemanticsTests {
 		Random random = new Random(seed);
 		int contacts = (LARGE ? 500 : 60) + random.nextInt(LARGE ? 3000 : 300);
 		HeymarketSimulator simulator = TestUpstream.replace((builder) -> {
-			builder.seed(seed).contacts(contacts).settings((settings) -> settings.order(order)
-				.dateInclusive(inclusive)
-				.precision(precision)
-				.listUuid(random.nextBoolean()));
+			builder.seed(seed)
+				.contacts(contacts)
+				.settings((settings) -> settings.order(order)
+					.dateInclusive(inclusive)
+					.precision(precision)
+					.listUuid(random.nextBoolean()));
 			int ties = random.nextInt(4);
 			for (int i = 0; i < ties; i++) {
 				int size = 2 + random.nextInt(random.nextBoolean() ? 30 : 250);
@@ -92,7 +94,9 @@ class SyncConvergesForAnyUpstreamSemanticsTests {
 		assertThat(run.getRequests()).as("requests").isLessThanOrEqualTo(budget(simulator, strategy));
 	}
 
-	/** {@code 1.1 x ceil(N / page) + sum over ties longer than a page of (ceil(K / 100) + 2) + 3}. */
+	/**
+	 * {@code 1.1 x ceil(N / page) + sum over ties longer than a page of (ceil(K / 100) + 2) + 3}.
+	 */
 	private static int budget(HeymarketSimulator simulator, SyncProperties.Strategy strategy) {
 		int page = (strategy == SyncProperties.Strategy.V1_CURSOR) ? 30 : 100;
 		List<SimContact> all = simulator.dataset().all();

@@ -19,6 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -90,7 +91,8 @@ class SyncHarness {
 	/** An empty mirror, a fresh sync state, no history, no lock. */
 	void resetMirror() {
 		this.jdbc.execute("TRUNCATE contact, sync_run");
-		this.jdbc.execute("DELETE FROM shedlock");
+		// expire locks rather than delete them: ShedLock remembers which lock rows exist
+		this.jdbc.execute("UPDATE shedlock SET lock_until = locked_at");
 		this.jdbc.update("UPDATE sync_state SET watermark = NULL, watermark_text = NULL, direction = NULL, "
 				+ "scan_started_at = NULL, scan_cursor = NULL, scan_cursor_text = NULL, last_success_at = NULL, "
 				+ "last_reconciled_at = NULL, upstream_count = NULL, mirror_count = NULL, counted_at = NULL");
@@ -121,7 +123,7 @@ class SyncHarness {
 	Map<Long, JsonNode> mirror() {
 		Map<Long, JsonNode> byId = new HashMap<>();
 		this.jdbc.query("SELECT id, raw::text FROM contact WHERE deleted_at IS NULL",
-				(row) -> byId.put(row.getLong(1), this.json.readTree(row.getString(2))));
+				(RowCallbackHandler) (row) -> byId.put(row.getLong(1), this.json.readTree(row.getString(2))));
 		return byId;
 	}
 

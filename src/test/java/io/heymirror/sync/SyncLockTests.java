@@ -40,11 +40,10 @@ class SyncLockTests {
 		TestDatabase.Coordinates db = TestDatabase.coordinates();
 		try (ConfigurableApplicationContext other = new SpringApplicationBuilder(HeymirrorApplication.class)
 			.profiles("test")
-			.properties("server.port=0", "spring.datasource.url=" + db.url(),
-					"spring.datasource.username=" + db.username(), "spring.datasource.password=" + db.password(),
-					"heymirror.heymarket.base-url=" + TestUpstream.baseUrl(),
-					"heymirror.heymarket.api-key=" + TestUpstream.API_KEY)
-			.run()) {
+			.run("--server.port=0", "--spring.datasource.url=" + db.url(),
+					"--spring.datasource.username=" + db.username(), "--spring.datasource.password=" + db.password(),
+					"--heymirror.heymarket.base-url=" + TestUpstream.baseUrl(),
+					"--heymirror.heymarket.api-key=" + TestUpstream.API_KEY)) {
 			SyncControl otherControl = other.getBean(SyncControl.class);
 
 			assertThat(this.control.start(SyncMode.INCREMENTAL, "test")).isTrue();
@@ -67,7 +66,8 @@ class SyncLockTests {
 		TestUpstream.replace((builder) -> builder.seed(2).contacts(10));
 		this.harness.jdbc()
 			.update("INSERT INTO shedlock (name, lock_until, locked_at, locked_by) "
-					+ "VALUES (?, now() + interval '1 minute', now(), 'crashed-replica')", SyncControl.LOCK_NAME);
+					+ "VALUES (?, now() + interval '1 minute', now(), 'crashed-replica') ON CONFLICT (name) DO UPDATE "
+					+ "SET lock_until = excluded.lock_until, locked_by = excluded.locked_by", SyncControl.LOCK_NAME);
 		assertThatExceptionOfType(SyncInProgressException.class)
 			.isThrownBy(() -> this.control.runNow(SyncMode.INCREMENTAL, "test"));
 

@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Design.md rule 4: completeness is checked against upstream's count, a gap is repaired
- * without a full re-sync, deletions become soft deletes once confirmed, and reconciliation
- * catches what equal counts hide.
+ * without a full re-sync, deletions become soft deletes once confirmed, and
+ * reconciliation catches what equal counts hide.
  */
 @IntegrationTest
 class SyncRepairTests {
@@ -82,10 +82,11 @@ class SyncRepairTests {
 	}
 
 	@Test
-	void reconciliationCatchesADeletionAndACreationThatCancelOut() {
+	void reconciliationCatchesADeletionAndAMissedContactThatCancelOut() {
 		int gone = this.simulator.dataset().all().get(42).id();
+		int missed = this.simulator.dataset().all().get(2500).id();
 		this.simulator.dataset().delete(gone);
-		this.simulator.dataset().create();
+		this.harness.jdbc().update("DELETE FROM contact WHERE id = ?", missed);
 
 		SyncRun incremental = this.harness.run(SyncProperties.Strategy.V2_KEYSET, SyncMode.INCREMENTAL);
 		assertThat(incremental.getMirrorCount()).isEqualTo(incremental.getUpstreamCount());
@@ -98,6 +99,7 @@ class SyncRepairTests {
 
 		assertThat(reconciliation.getOutcome()).isEqualTo("SUCCEEDED");
 		assertThat(reconciliation.getDeleted()).isEqualTo(1);
+		assertThat(reconciliation.getInserted()).isEqualTo(1);
 		assertThat(this.contacts.findByIdAndDeletedAtIsNull(gone)).isEmpty();
 		assertThat(this.harness.mirror().keySet()).isEqualTo(this.harness.upstream(this.simulator).keySet());
 	}

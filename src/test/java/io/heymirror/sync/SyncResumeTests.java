@@ -49,7 +49,8 @@ class SyncResumeTests {
 	}
 
 	static IntStream pageNumbers() {
-		// 200 contacts in pages of 30 overlapping by one: 8 list requests; fail each in turn
+		// 200 contacts in pages of 30 overlapping by one: 8 list requests; fail each in
+		// turn
 		return IntStream.rangeClosed(1, 8);
 	}
 
@@ -58,8 +59,9 @@ class SyncResumeTests {
 	void resumesFromTheLastCheckpointAfterFailingAtAnyPage(int failingRequest) {
 		HeymarketSimulator simulator = simulator();
 		AtomicInteger lists = new AtomicInteger();
-		simulator.onEveryRequest((request) -> request.endpoint() == Endpoint.V1_CONTACTS
-				&& lists.incrementAndGet() == failingRequest, (request) -> simulator.settings().apiKeys().clear());
+		simulator.onEveryRequest(
+				(request) -> request.endpoint() == Endpoint.V1_CONTACTS && lists.incrementAndGet() == failingRequest,
+				(request) -> simulator.settings().apiKeys().clear());
 
 		SyncRun failed = this.harness.run(SyncProperties.Strategy.V1_CURSOR, SyncMode.INCREMENTAL);
 
