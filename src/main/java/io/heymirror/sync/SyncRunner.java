@@ -68,6 +68,10 @@ class SyncRunner {
 
 	SyncRun run(SyncMode mode, String trigger, BooleanSupplier stopRequested, RunObserver observer) {
 		Instant started = this.clock.instant();
+		Integer orphaned = this.transaction.execute((status) -> this.runs.closeOrphanedRuns(started));
+		if (orphaned != null && orphaned > 0) {
+			log.warn("Marked {} run(s) left RUNNING by a stopped process as INTERRUPTED", orphaned);
+		}
 		SyncRun run = this.runs.save(new SyncRun(mode, this.properties.strategy().label(), trigger, started));
 		Tally tally = new Tally(this.client::stats);
 		SyncRun.Outcome outcome = SyncRun.Outcome.FAILED;
@@ -163,9 +167,11 @@ class SyncRunner {
 			@Nullable Long mirrorCount, @Nullable String error) {
 		Instant ended = this.clock.instant();
 		RunCounters counters = tally.snapshot();
+		boolean[] firstSuccess = { false };
 		SyncRun finished = this.transaction.execute((status) -> {
 			SyncState state = this.states.load();
 			if (outcome == SyncRun.Outcome.SUCCEEDED) {
+				firstSuccess[0] = state.lastSuccessAt() == null;
 				state.succeeded(ended);
 			}
 			run.finish(outcome, ended, counters, mirrorCount, upstreamCount, state.watermarkInstant(), error);
@@ -178,6 +184,10 @@ class SyncRunner {
 				run.getId(), outcome, millis, counters.pages(), counters.requests(), counters.retries(),
 				counters.throttled(), counters.seen(), counters.inserted(), counters.updated(), counters.deleted(),
 				counters.skipped(), mirrorCount, upstreamCount);
+		if (firstSuccess[0] && mirrorCount != null && mirrorCount.equals(upstreamCount)) {
+			log.info("Mirror complete: all {} upstream contacts mirrored, {} s after the first run started",
+					mirrorCount, millis / 1000.0);
+		}
 		SyncRun result = (finished != null) ? finished : run;
 		this.events.publishEvent(new SyncRunFinished(result));
 		return result;

@@ -1,0 +1,83 @@
+package io.heymirror;
+
+import java.time.Instant;
+
+import io.heymirror.simulator.HeymarketSimulator;
+import io.heymirror.support.TestDatabase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistrar;
+
+/**
+ * The demo: {@code ./mvnw spring-boot:test-run}. Heymirror against an embedded PostgreSQL
+ * and, unless Heymarket credentials are in the environment ({@code HEYMARKET_API_KEY}, or
+ * {@code HEYMARKET_SECRET_ID} and {@code HEYMARKET_SECRET_KEY}), the Heymarket simulator
+ * with 20,000 contacts and light churn.
+ */
+public class TestHeymirrorApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.from(HeymirrorApplication::main)
+			.with(DemoConfiguration.class)
+			.withAdditionalProfiles("demo")
+			.run(args);
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class DemoConfiguration {
+
+		private static final Logger log = LoggerFactory.getLogger(DemoConfiguration.class);
+
+		static final String SIMULATOR_KEY = "demo-simulator-key";
+
+		@Bean
+		DynamicPropertyRegistrar embeddedDatabase() {
+			return (registry) -> {
+				TestDatabase.Coordinates db = TestDatabase.coordinates();
+				registry.add("spring.datasource.url", db::url);
+				registry.add("spring.datasource.username", db::username);
+				registry.add("spring.datasource.password", db::password);
+			};
+		}
+
+		@Bean
+		DynamicPropertyRegistrar upstream() {
+			return (registry) -> {
+				if (realHeymarketConfigured()) {
+					log.info("Heymarket credentials found in the environment: mirroring the real Heymarket");
+					return;
+				}
+				HeymarketSimulator simulator = HeymarketSimulator.builder()
+					.apiKey(SIMULATOR_KEY)
+					.contacts(20_000)
+					.seed(2026)
+					.generatedUntil(Instant.now())
+					.settings((settings) -> settings.requestsPerMinute(6000).churn(0.2, 1, 0.05, 0.1))
+					.build()
+					.start();
+				Runtime.getRuntime().addShutdownHook(new Thread(simulator::close));
+				log.info("Heymarket simulator with 20,000 contacts and light churn at {} (admin: {}/__admin/stats)",
+						simulator.baseUrl(), simulator.baseUrl());
+				registry.add("heymirror.heymarket.base-url", simulator::baseUrl);
+				registry.add("heymirror.heymarket.api-key", () -> SIMULATOR_KEY);
+				// the simulator allows 6,000 a minute; stay just under it
+				registry.add("heymirror.heymarket.requests-per-minute", () -> "5800");
+			};
+		}
+
+		private static boolean realHeymarketConfigured() {
+			return hasText(System.getenv("HEYMARKET_API_KEY")) || (hasText(System.getenv("HEYMARKET_SECRET_ID"))
+					&& hasText(System.getenv("HEYMARKET_SECRET_KEY")));
+		}
+
+		private static boolean hasText(String value) {
+			return value != null && !value.isBlank();
+		}
+
+	}
+
+}

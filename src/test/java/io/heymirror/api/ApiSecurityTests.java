@@ -1,0 +1,209 @@
+package io.heymirror.api;
+
+import java.util.List;
+
+import io.heymirror.support.IntegrationTest;
+import io.heymirror.support.TestUpstream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.client.EntityExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
+class ApiSecurityTests {
+
+	private static final String DATA_ROUTES = """
+			GET  | /api/contacts
+			GET  | /api/contacts/count
+			GET  | /api/contacts/1
+			GET  | /api/contacts/by-uuid/a1b2c3d4-e5f6-7890-abcd-ef1234567890
+			GET  | /api/contacts/by-phone/15105553344
+			POST | /api/contacts/1/refresh
+			GET  | /api/anything-else
+			GET  | /v1/contact/98765
+			POST | /v1/contact/get
+			GET  | /v2/contact/a1b2c3d4-e5f6-7890-abcd-ef1234567890
+			POST | /v1/contacts
+			POST | /v2/contacts/list
+			POST | /v1/contacts/count
+			GET  | /actuator
+			GET  | /actuator/prometheus
+			GET  | /actuator/metrics
+			GET  | /actuator/metrics/jvm.memory.used
+			GET  | /actuator/sync
+			POST | /actuator/sync
+			GET  | /actuator/env
+			GET  | /actuator/configprops
+			GET  | /actuator/beans
+			GET  | /actuator/loggers
+			""";
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private ApplicationContext context;
+
+	private RestTestClient anonymous;
+
+	@BeforeEach
+	void clients() {
+		// the refresh route asks the shared test upstream, which must be up
+		TestUpstream.current();
+		this.anonymous = RestTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
+	}
+
+	@ParameterizedTest(name = "{0} {1}")
+	@CsvSource(delimiter = '|', textBlock = DATA_ROUTES)
+	void dataRoutesAnswer401ProblemWithoutAValidKey(HttpMethod method, String path) {
+		for (String authorization : new String[] { null, "Bearer wrong-key", "Bearer ", "Basic dGVzdC1rZXk6",
+				"test-key", "Bearer test-key2", "Bearer test-ke" }) {
+			EntityExchangeResult<String> result = exchange(method, path, authorization);
+
+			assertThat(result.getStatus()).as(authorization).isEqualTo(HttpStatus.UNAUTHORIZED);
+			assertThat(
+					result.getResponseHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+				.isTrue();
+			assertThat(result.getResponseHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Bearer");
+			assertThat(result.getResponseBody()).contains("\"type\":\"https://heymirror.io/problems/unauthorized\"");
+			assertThat(result.getResponseHeaders().get(HttpHeaders.SET_COOKIE)).isNull();
+		}
+	}
+
+	@ParameterizedTest(name = "{0} {1}")
+	@CsvSource(delimiter = '|', textBlock = DATA_ROUTES)
+	void dataRoutesLetAValidKeyThrough(HttpMethod method, String path) {
+		for (String authorization : new String[] { "Bearer test-key", "bearer test-key", "Bearer  test-key " }) {
+			HttpStatus status = HttpStatus.valueOf(exchange(method, path, authorization).getStatus().value());
+
+			assertThat(status).as(authorization).isNotIn(HttpStatus.UNAUTHORIZED, HttpStatus.FORBIDDEN);
+		}
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			GET  | /actuator/health                 | 200
+			GET  | /actuator/health/liveness        | 200
+			GET  | /actuator/health/readiness       | 200
+			GET  | /actuator/info                   | 200
+			GET  | /v3/api-docs                     | 200
+			GET  | /v3/api-docs/swagger-config      | 200
+			GET  | /swagger-ui.html                 | 302
+			GET  | /swagger-ui/index.html           | 200
+			POST | /webhooks/heymarket              | 401
+			GET  | /                                | 404
+			GET  | /index.html                      | 404
+			GET  | /favicon.ico                     | 404
+			GET  | /dashboard/app.js                | 404
+			GET  | /assets/app.css                  | 404
+			""")
+	void publicRoutesNeedNoKey(HttpMethod method, String path, int status) {
+		// the dashboard's files are another feature's; until they exist they are 404, not
+		// 401
+		for (String authorization : new String[] { null, "Bearer wrong-key" }) {
+			EntityExchangeResult<String> result = exchange(method, path, authorization);
+			if (status == 404) {
+				assertThat(result.getStatus()).isIn(HttpStatus.OK, HttpStatus.NOT_FOUND);
+			}
+			else {
+				assertThat(result.getStatus().value()).as(path).isEqualTo(status);
+			}
+		}
+	}
+
+	@Test
+	void healthShowsComponentsAndDetailsOnlyWithAKey() {
+		this.anonymous.get()
+			.uri("/actuator/health")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("UP")
+			.jsonPath("$.components")
+			.doesNotExist();
+		this.anonymous.get()
+			.uri("/actuator/health")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer test-key")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.components.db.status")
+			.isEqualTo("UP")
+			.jsonPath("$.components.db.details.database")
+			.isEqualTo("PostgreSQL");
+	}
+
+	@Test
+	void noUserDetailsServiceSoNoGeneratedPassword() {
+		assertThat(this.context.getBeansOfType(UserDetailsService.class)).isEmpty();
+	}
+
+	@Test
+	void neverLogsKeysOrTokensEvenAtDebugLevel(CapturedOutput output) {
+		LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+		// server side only: Tomcat's wire dumps (org.apache.coyote at DEBUG) print raw
+		// requests by design,
+		// and the test's own client logs what it sends
+		List<String> loggers = List.of("org.springframework.security", "org.springframework.web.servlet",
+				"org.springframework.web.filter", "org.springframework.web.method", "io.heymirror",
+				"org.springframework.boot.actuate", "org.springframework.boot.web", "org.apache.catalina");
+		loggers.forEach((name) -> logging.setLogLevel(name, LogLevel.TRACE));
+		try {
+			for (String authorization : List.of("Bearer test-key", "Bearer presented-wrong-key-8d1f")) {
+				exchange(HttpMethod.GET, "/api/contacts?phone=1", authorization);
+				exchange(HttpMethod.POST, "/v1/contacts", authorization);
+				exchange(HttpMethod.GET, "/actuator/health", authorization);
+				exchange(HttpMethod.GET, "/actuator/env", authorization);
+			}
+			for (String token : List.of("test-webhook-token", "wrong-webhook-token-77aa")) {
+				this.anonymous.post()
+					.uri("/webhooks/heymarket")
+					.contentType(MediaType.APPLICATION_JSON)
+					.body("{\"type\": \"chat_closed\", \"id\": 1, \"token\": \"" + token + "\", \"event_data\": {}}")
+					.exchange();
+			}
+		}
+		finally {
+			loggers.forEach((name) -> logging.setLogLevel(name, null));
+		}
+		assertThat(output.getAll()).contains("/api/contacts")
+			.doesNotContain("test-key")
+			.doesNotContain("presented-wrong-key-8d1f")
+			.doesNotContain("test-webhook-token")
+			.doesNotContain("wrong-webhook-token-77aa");
+	}
+
+	private EntityExchangeResult<String> exchange(HttpMethod method, String path, String authorization) {
+		RestTestClient.RequestBodySpec request = this.anonymous.method(method).uri(path);
+		if (authorization != null) {
+			request.header(HttpHeaders.AUTHORIZATION, authorization);
+		}
+		if (method == HttpMethod.POST) {
+			request.contentType(MediaType.APPLICATION_JSON).body("{}");
+		}
+		return request.exchange().returnResult(String.class);
+	}
+
+}

@@ -1,0 +1,63 @@
+package io.heymirror.api;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.EntityExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+/**
+ * Start-up with other settings than the shared test context: each test starts (and stops)
+ * its own instance on the shared test database.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class ApiStartupTests {
+
+	@Test
+	void refusesToStartWithoutAnyKeyNamingTheProperty(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> TestInstances.start("--heymirror.api.keys="))
+			.satisfies((ex) -> assertThat(ex).hasStackTraceContaining("heymirror.api.keys"));
+		assertThat(output).contains("heymirror.api.keys is empty");
+	}
+
+	@Test
+	void openModeServesDataRoutesWithoutAKeyAfterOneWarning(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = TestInstances.start("--heymirror.api.keys=",
+				"--heymirror.api.open=true", "--heymirror.webhook.token=")) {
+			RestTestClient client = RestTestClient.bindToServer()
+				.baseUrl("http://localhost:" + TestInstances.port(context))
+				.build();
+
+			client.get().uri("/api/contacts/count").exchange().expectStatus().isOk();
+			client.post().uri("/v1/contacts/count").body("{}").exchange().expectStatus().isOk();
+			client.get().uri("/actuator/health").exchange().expectBody().jsonPath("$.components").exists();
+
+			EntityExchangeResult<String> webhook = client.post()
+				.uri("/webhooks/heymarket")
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(TestMirror.resource("webhook-target-opt-out.json"))
+				.exchange()
+				.returnResult(String.class);
+			assertThat(webhook.getStatus()).isEqualTo(HttpStatus.NOT_FOUND);
+			assertThat(webhook.getResponseBody()).contains("https://heymirror.io/problems/not-found");
+		}
+		assertThat(lines(output, "every data route is served WITHOUT an API key")).hasSize(1);
+		assertThat(lines(output, "Heymarket webhooks are off: heymirror.webhook.token is not set")).hasSize(1);
+		assertThat(output).doesNotContain("Using generated security password");
+	}
+
+	private static List<String> lines(CapturedOutput output, String text) {
+		return output.getOut().lines().filter((line) -> line.contains(text)).toList();
+	}
+
+}

@@ -1,0 +1,72 @@
+package io.heymirror.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.heymirror.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class OpenApiTests {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private JsonMapper json;
+
+	@Test
+	void documentsEveryRouteParameterAndBodyWithoutAKey() {
+		byte[] body = RestTestClient.bindToServer()
+			.baseUrl("http://localhost:" + this.port)
+			.build()
+			.get()
+			.uri("/v3/api-docs")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult()
+			.getResponseBody();
+		JsonNode docs = this.json.readTree(body);
+		JsonNode paths = docs.get("paths");
+
+		assertThat(paths.propertyNames()).containsExactlyInAnyOrder("/api/contacts", "/api/contacts/count",
+				"/api/contacts/{id}", "/api/contacts/by-uuid/{uuid}", "/api/contacts/by-phone/{phone}",
+				"/api/contacts/{id}/refresh", "/v1/contact/{id}", "/v1/contact/get", "/v2/contact/{contactID}",
+				"/v1/contacts", "/v2/contacts/list", "/v1/contacts/count", "/webhooks/heymarket");
+		List<String> undocumented = new ArrayList<>();
+		for (Map.Entry<String, JsonNode> path : paths.properties()) {
+			for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+				String where = operation.getKey().toUpperCase() + " " + path.getKey();
+				JsonNode op = operation.getValue();
+				if (op.path("summary").asString("").isBlank()) {
+					undocumented.add(where + " summary");
+				}
+				op.path("parameters").forEach((parameter) -> {
+					if (parameter.path("description").asString("").isBlank()) {
+						undocumented.add(where + " parameter " + parameter.get("name").asString());
+					}
+				});
+				if (op.has("requestBody") && op.get("requestBody").path("description").asString("").isBlank()) {
+					undocumented.add(where + " body");
+				}
+			}
+		}
+		assertThat(undocumented).isEmpty();
+		assertThat(paths.at("/~1api~1contacts/get/parameters").findValuesAsString("name")).containsExactlyInAnyOrder(
+				"phone", "email", "q", "optedOut", "updatedSince", "includeDeleted", "limit", "cursor");
+		assertThat(docs.at("/components/securitySchemes/apiKey/scheme").asString()).isEqualTo("bearer");
+		assertThat(paths.at("/~1v1~1contacts/post/security").isArray()).isTrue();
+	}
+
+}
