@@ -330,7 +330,9 @@
 
 	function xLabels(svg, first, last) {
 		svgEl('text', { x: PAD.left, y: H - 8, 'class': 'axis' }, svg).textContent = first;
-		svgEl('text', { x: W - PAD.right, y: H - 8, 'text-anchor': 'end', 'class': 'axis' }, svg).textContent = last;
+		if (last !== first) {
+			svgEl('text', { x: W - PAD.right, y: H - 8, 'text-anchor': 'end', 'class': 'axis' }, svg).textContent = last;
+		}
 	}
 
 	// A first backfill reads every contact and would flatten every later run to nothing:
