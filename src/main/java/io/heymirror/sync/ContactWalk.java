@@ -111,10 +111,10 @@ final class ContactWalk {
 			int limit = Math.min(this.useV2 ? this.v2Limit : this.v1Limit, suspectedLimit);
 			boolean full = page.size() >= limit;
 			if (fresh > 0) {
-				if (suspectedLimit != Integer.MAX_VALUE) {
-					// a short page was followed by more: upstream caps the page size
-					// below what we asked
-					learnLimit(suspectedLimit);
+				if (suspectedLimit != Integer.MAX_VALUE && page.size() >= suspectedLimit) {
+					// a short page was followed by another as long: upstream caps the
+					// page size below what we asked (not just new contacts arriving)
+					learnLimit(suspectedLimit, this.useV2);
 				}
 				suspectedLimit = full ? Integer.MAX_VALUE : page.size();
 				continue;
@@ -164,7 +164,7 @@ final class ContactWalk {
 			if (this.boundary != null && (tie == null || this.boundary.compareTo(tie) > 0)) {
 				return true;
 			}
-			if (page.size() < this.v2Limit) {
+			if (page.size() == 0) {
 				return false;
 			}
 			boolean anyNew = false;
@@ -175,6 +175,11 @@ final class ContactWalk {
 				throw new SyncStallException(
 						"Tie group at " + where + " cannot be drained: POST /v2/contacts/list page " + pageNumber
 								+ " repeated contacts already read; the watermark stays where it was");
+			}
+			if (page.size() < this.v2Limit) {
+				// the end of the data, or upstream caps the page size: the next page
+				// tells
+				learnLimit(page.size(), true);
 			}
 		}
 		throw new SyncStallException("Tie group at " + where + " is longer than " + this.properties.maxDrainPages()
@@ -271,12 +276,12 @@ final class ContactWalk {
 		}
 	}
 
-	private void learnLimit(int limit) {
-		if (this.useV2 && limit < this.v2Limit) {
+	private void learnLimit(int limit, boolean v2) {
+		if (v2 && limit < this.v2Limit) {
 			log.info("POST /v2/contacts/list returns at most {} contacts per page; using that as the page size", limit);
 			this.v2Limit = limit;
 		}
-		else if (!this.useV2 && limit < this.v1Limit) {
+		else if (!v2 && limit < this.v1Limit) {
 			log.info("POST /v1/contacts returns at most {} contacts per page; using that as the page size", limit);
 			this.v1Limit = limit;
 		}

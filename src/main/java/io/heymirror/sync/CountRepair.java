@@ -172,7 +172,9 @@ class CountRepair {
 				seen.add(contact.id());
 				beyond |= upTo != null && contact.updated().isAfter(upTo);
 			}
-			if (beyond || contacts.size() < limit) {
+			// a short page may be upstream capping the page size: only an empty one ends
+			// it
+			if (beyond) {
 				break;
 			}
 		}

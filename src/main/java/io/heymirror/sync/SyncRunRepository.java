@@ -17,6 +17,14 @@ public interface SyncRunRepository extends JpaRepository<SyncRun, Long> {
 
 	Optional<SyncRun> findFirstByOutcomeOrderByStartedAtDesc(String outcome);
 
+	/**
+	 * Runs still marked running while the caller holds the sync lock: their process died.
+	 */
+	@Modifying
+	@Query(value = "UPDATE sync_run SET outcome = 'INTERRUPTED', ended_at = :now, "
+			+ "error = 'The process running it stopped before it ended' WHERE outcome = 'RUNNING'", nativeQuery = true)
+	int closeOrphanedRuns(@Param("now") Instant now);
+
 	@Modifying
 	@Query(value = "DELETE FROM sync_run WHERE started_at < :cutoff AND outcome <> 'RUNNING'", nativeQuery = true)
 	int purgeStartedBefore(@Param("cutoff") Instant cutoff);

@@ -68,6 +68,10 @@ class SyncRunner {
 
 	SyncRun run(SyncMode mode, String trigger, BooleanSupplier stopRequested, RunObserver observer) {
 		Instant started = this.clock.instant();
+		Integer orphaned = this.transaction.execute((status) -> this.runs.closeOrphanedRuns(started));
+		if (orphaned != null && orphaned > 0) {
+			log.warn("Marked {} run(s) left RUNNING by a stopped process as INTERRUPTED", orphaned);
+		}
 		SyncRun run = this.runs.save(new SyncRun(mode, this.properties.strategy().label(), trigger, started));
 		Tally tally = new Tally(this.client::stats);
 		SyncRun.Outcome outcome = SyncRun.Outcome.FAILED;
@@ -84,7 +88,7 @@ class SyncRunner {
 					trigger, text(state.watermark()));
 			boolean completed = scan ? fullScan(state, tally, stopRequested) : incremental(state, tally, stopRequested);
 			if (completed) {
-				long[] counts = checkCompleteness(tally);
+				long[] counts = checkCompleteness(tally, stopRequested);
 				upstreamCount = counts[0];
 				mirrorCount = counts[1];
 				outcome = SyncRun.Outcome.SUCCEEDED;
@@ -139,9 +143,16 @@ class SyncRunner {
 	/**
 	 * Compares counts, repairs a gap, and records the result; returns {upstream, mirror}.
 	 */
-	private long[] checkCompleteness(Tally tally) {
+	private long[] checkCompleteness(Tally tally, BooleanSupplier stopRequested) {
 		long upstream = this.client.count(null);
 		long mirror = this.contacts.countByDeletedAtIsNull();
+		if (upstream != mirror) {
+			// changes made while the walk ran would show as gaps everywhere: catch up
+			// once more first
+			incremental(this.states.load(), tally, stopRequested);
+			upstream = this.client.count(null);
+			mirror = this.contacts.countByDeletedAtIsNull();
+		}
 		if (upstream != mirror) {
 			log.info("Completeness check: upstream {} contacts, mirror {}; repairing", upstream, mirror);
 			this.repair.repair(upstream, tally);

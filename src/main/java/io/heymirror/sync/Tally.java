@@ -6,6 +6,8 @@ import java.util.function.Supplier;
 import io.heymirror.heymarket.ContactPage;
 import io.heymirror.heymarket.UpstreamStats;
 import io.heymirror.mirror.UpsertResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A run's counters, updated by the fetching and the writing thread alike. Upstream
@@ -13,6 +15,8 @@ import io.heymirror.mirror.UpsertResult;
  * run.
  */
 final class Tally {
+
+	private static final Logger log = LoggerFactory.getLogger(Tally.class);
 
 	private final AtomicInteger pages = new AtomicInteger();
 
@@ -39,6 +43,10 @@ final class Tally {
 		this.pages.incrementAndGet();
 		this.seen.addAndGet(page.contacts().size());
 		this.skipped.addAndGet(page.rejected().size());
+		for (ContactPage.RejectedContact rejected : page.rejected()) {
+			log.warn("Skipping an upstream contact that cannot be read: id={} ({}), X-Request-Id {}", rejected.id(),
+					rejected.reason(), page.requestId());
+		}
 	}
 
 	void stored(UpsertResult result) {

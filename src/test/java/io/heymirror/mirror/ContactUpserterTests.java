@@ -96,6 +96,18 @@ class ContactUpserterTests {
 	}
 
 	@Test
+	void skipsAContactPostgresCannotStoreAndStoresTheRestOfThePage() {
+		ContactData outOfRange = new ContactData(2, null, null, null, null, "Far", "Future", null, null,
+				Instant.parse("+300000-01-01T00:00:00Z"), T0, 1L, "{\"id\":2}");
+
+		UpsertResult result = upsert(contact(1, 1, T0, "Ann"), outOfRange, contact(3, 1, T0, "Cid"));
+
+		assertThat(result.skippedIds()).containsExactly(2L);
+		assertThat(result.inserted()).isEqualTo(2);
+		assertThat(this.contacts.findAllById(List.of(1L, 2L, 3L))).extracting(Contact::getId).containsOnly(1L, 3L);
+	}
+
+	@Test
 	void undeletesAContactThatComesBack() {
 		upsert(contact(1, 1, T0, "Ann"));
 		this.transaction.executeWithoutResult((status) -> this.contacts.softDelete(List.of(1L), T0));

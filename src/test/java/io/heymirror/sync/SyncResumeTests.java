@@ -111,6 +111,19 @@ class SyncResumeTests {
 		assertResumesAndConverges(simulator);
 	}
 
+	@Test
+	void aRunLeftRunningByAKilledProcessIsClosedByTheNextRun() {
+		simulator();
+		this.harness.jdbc()
+			.update("INSERT INTO sync_run (mode, strategy, trigger, started_at, outcome) "
+					+ "VALUES ('INCREMENTAL', 'v1-cursor', 'schedule', now() - interval '1 hour', 'RUNNING')");
+
+		this.harness.run(SyncProperties.Strategy.V1_CURSOR, SyncMode.INCREMENTAL);
+
+		assertThat(this.harness.jdbc().queryForList("SELECT outcome FROM sync_run ORDER BY started_at", String.class))
+			.containsExactly("INTERRUPTED", "SUCCEEDED");
+	}
+
 	private HeymarketSimulator simulator() {
 		return TestUpstream.replace((builder) -> builder.seed(5)
 			.contacts(CONTACTS)

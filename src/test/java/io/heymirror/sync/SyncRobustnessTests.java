@@ -113,6 +113,21 @@ class SyncRobustnessTests {
 		assertThat(this.harness.mirror().keySet()).isEqualTo(this.harness.upstream(simulator).keySet());
 	}
 
+	@ParameterizedTest
+	@EnumSource(SyncProperties.Strategy.class)
+	void learnsSmallerPagesThanDocumentedWithoutLosingAContact(SyncProperties.Strategy strategy) {
+		HeymarketSimulator simulator = TestUpstream.replace((builder) -> builder.seed(55)
+			.contacts(700)
+			.tieGroup(75, Instant.parse("2025-05-05T05:05:05Z"))
+			.settings((settings) -> settings.pageSize(25).v2MaxLimit(50)));
+
+		SyncRun run = this.harness.run(strategy, SyncMode.INCREMENTAL);
+
+		assertThat(run.getOutcome()).isEqualTo("SUCCEEDED");
+		assertThat(this.harness.mirror().keySet()).isEqualTo(this.harness.upstream(simulator).keySet());
+		assertThat(run.getInserted()).isEqualTo(775);
+	}
+
 	@Test
 	void aTieThatCannotBeDrainedFailsLoudlyAndKeepsTheWatermarkBelowIt() {
 		HeymarketSimulator simulator = TestUpstream.replace((builder) -> builder.seed(34).contacts(100));

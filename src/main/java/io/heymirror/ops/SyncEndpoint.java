@@ -1,0 +1,101 @@
+package io.heymirror.ops;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+
+import io.heymirror.sync.SyncControl;
+import io.heymirror.sync.SyncMode;
+import io.heymirror.sync.SyncProperties;
+import io.heymirror.sync.SyncStatus;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code /actuator/sync}: read the sync's state and its recent runs; {@code POST} starts
+ * a run ({@code {}} incremental, {@code {"mode": "full"}} a full re-sync). A run asked
+ * for while one is alive in any replica is refused with 409, never queued.
+ */
+@Component
+@Endpoint(id = "sync")
+class SyncEndpoint {
+
+	static final int DEFAULT_RUNS = 20;
+
+	static final int MAX_RUNS = 200;
+
+	private static final Logger log = LoggerFactory.getLogger(SyncEndpoint.class);
+
+	private final SyncControl control;
+
+	private final SyncLockProbe lock;
+
+	private final MirrorSize mirrorSize;
+
+	private final SyncProperties properties;
+
+	private final Clock clock;
+
+	SyncEndpoint(SyncControl control, SyncLockProbe lock, MirrorSize mirrorSize, SyncProperties properties,
+			Clock clock) {
+		this.control = control;
+		this.lock = lock;
+		this.mirrorSize = mirrorSize;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/**
+	 * The sync's state and its recent runs.
+	 * @param limit how many runs, newest first (default 20, at most 200)
+	 */
+	@ReadOperation
+	public SyncOverview overview(@Nullable Integer limit) {
+		int runs = (limit != null) ? Math.clamp(limit, 1, MAX_RUNS) : DEFAULT_RUNS;
+		Instant now = this.clock.instant();
+		SyncStatus status = this.control.status();
+		SyncAssessment assessment = SyncAssessment.of(status, status.enabled(), this.lock.isHeld(),
+				this.properties.effectiveStaleAfter(), now);
+		return SyncOverview.of(now, status, assessment, this.mirrorSize.get(), this.control.recentRuns(runs));
+	}
+
+	/**
+	 * Starts a run in the background.
+	 * @param mode {@code incremental} (the default) or {@code full}
+	 */
+	@WriteOperation
+	public WebEndpointResponse<Map<String, Object>> start(@Nullable String mode) {
+		SyncMode syncMode = parse(mode);
+		if (syncMode == null) {
+			return new WebEndpointResponse<>(Map.of("started", false, "error", "mode must be incremental or full"),
+					WebEndpointResponse.STATUS_BAD_REQUEST);
+		}
+		String label = syncMode.name().toLowerCase(Locale.ROOT);
+		if (!this.control.start(syncMode, "manual")) {
+			return new WebEndpointResponse<>(
+					Map.of("started", false, "mode", label, "error", "a sync run is already in progress"), 409);
+		}
+		log.info("Sync run ({}) started on request", label);
+		return new WebEndpointResponse<>(Map.of("started", true, "mode", label), 202);
+	}
+
+	private static @Nullable SyncMode parse(@Nullable String mode) {
+		if (mode == null || mode.isBlank()) {
+			return SyncMode.INCREMENTAL;
+		}
+		return switch (mode.trim().toLowerCase(Locale.ROOT)) {
+			case "incremental" -> SyncMode.INCREMENTAL;
+			case "full" -> SyncMode.FULL;
+			default -> null;
+		};
+	}
+
+}

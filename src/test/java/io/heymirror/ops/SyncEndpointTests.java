@@ -1,0 +1,164 @@
+package io.heymirror.ops;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import io.heymirror.support.IntegrationTest;
+import io.heymirror.support.TestUpstream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** {@code /actuator/sync} over HTTP, with and without an API key. */
+@IntegrationTest
+class SyncEndpointTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	SyncLockProbe lock;
+
+	OpsFixtures fixtures;
+
+	Http http;
+
+	Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+	@BeforeEach
+	void resetState() {
+		this.fixtures = new OpsFixtures(this.jdbc);
+		this.fixtures.reset();
+		this.http = new Http(this.port, this.json);
+	}
+
+	@AfterEach
+	void cleanUp() {
+		// a run started here must be over before the next test (or class) asks for one
+		await().atMost(Duration.ofSeconds(60)).until(() -> !this.lock.isHeld());
+		this.fixtures.reset();
+	}
+
+	@Test
+	void readsTheStateAndTheRecentRunsNewestFirst() {
+		this.fixtures.synced(this.now.minusSeconds(60), 20_000, 20_000, this.now.minusSeconds(90));
+		long first = this.fixtures.run(OpsFixtures.Run.succeeded(this.now.minusSeconds(900), 20_000, 0, 0, 20_000));
+		long second = this.fixtures.run(OpsFixtures.Run.succeeded(this.now.minusSeconds(600), 4, 2, 1, 20_003));
+		long third = this.fixtures.run(OpsFixtures.Run.succeeded(this.now.minusSeconds(80), 0, 3, 3, 20_000));
+
+		Http.Response response = this.http.get("/actuator/sync", Http.KEY);
+
+		assertThat(response.status()).isEqualTo(200);
+		JsonNode sync = response.tree();
+		assertThat(sync.get("watermark").asString()).isEqualTo(this.now.minusSeconds(90).toString());
+		assertThat(sync.get("lastSuccessAt").asString()).isEqualTo(this.now.minusSeconds(60).toString());
+		assertThat(sync.get("upstreamCount").asLong()).isEqualTo(20_000);
+		assertThat(sync.get("mirrorCount").asLong()).isEqualTo(20_000);
+		assertThat(sync.get("health").get("fresh").asBoolean()).isTrue();
+		assertThat(sync.get("health").get("complete").asBoolean()).isTrue();
+		assertThat(sync.get("health").get("running").asBoolean()).isFalse();
+		assertThat(sync.get("health").get("status").asString()).isEqualTo("UNKNOWN");
+		assertThat(sync.get("health").get("scheduled").asBoolean()).isFalse();
+		JsonNode runs = sync.get("runs");
+		assertThat(runs).hasSize(3);
+		assertThat(runs.get(0).get("id").asLong()).isEqualTo(third);
+		assertThat(runs.get(1).get("id").asLong()).isEqualTo(second);
+		assertThat(runs.get(2).get("id").asLong()).isEqualTo(first);
+		assertThat(runs.get(1).get("inserted").asInt()).isEqualTo(4);
+		assertThat(runs.get(1).get("mirrorCount").asLong()).isEqualTo(20_003);
+		assertThat(runs.get(1).get("outcome").asString()).isEqualTo("SUCCEEDED");
+	}
+
+	@Test
+	void returnsAsManyRunsAsAskedFor() {
+		for (int i = 0; i < 5; i++) {
+			this.fixtures.run(OpsFixtures.Run.succeeded(this.now.minusSeconds(100 - i), 1, 0, 0, 1));
+		}
+
+		assertThat(this.http.get("/actuator/sync?limit=2", Http.KEY).tree().get("runs")).hasSize(2);
+		assertThat(this.http.get("/actuator/sync", Http.KEY).tree().get("runs")).hasSize(5);
+	}
+
+	@Test
+	void startsAnIncrementalRunForAnEmptyBody() {
+		TestUpstream.replace((upstream) -> upstream.seed(71).contacts(25));
+
+		Http.Response response = this.http.post("/actuator/sync", "{}", Http.KEY);
+
+		assertThat(response.status()).isEqualTo(202);
+		assertThat(response.tree().get("started").asBoolean()).isTrue();
+		assertThat(response.tree().get("mode").asString()).isEqualTo("incremental");
+		await().atMost(Duration.ofSeconds(60)).until(() -> runsSucceeded("INCREMENTAL") == 1);
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM contact", Long.class)).isEqualTo(25);
+	}
+
+	@Test
+	void startsAFullResyncForModeFull() {
+		TestUpstream.replace((upstream) -> upstream.seed(72).contacts(10));
+
+		Http.Response response = this.http.post("/actuator/sync", "{\"mode\": \"full\"}", Http.KEY);
+
+		assertThat(response.status()).isEqualTo(202);
+		assertThat(response.tree().get("mode").asString()).isEqualTo("full");
+		await().atMost(Duration.ofSeconds(60)).until(() -> runsSucceeded("FULL") == 1);
+	}
+
+	@Test
+	void refusesWith409WhileARunIsAliveInAnotherReplica() {
+		this.fixtures.lockHeldElsewhere();
+
+		Http.Response response = this.http.post("/actuator/sync", "{}", Http.KEY);
+
+		assertThat(response.status()).isEqualTo(409);
+		assertThat(response.tree().get("started").asBoolean()).isFalse();
+		assertThat(runsStarted("INCREMENTAL")).isZero();
+		assertThat(this.http.get("/actuator/sync", Http.KEY).tree().get("health").get("running").asBoolean()).isTrue();
+		this.fixtures.lockReleased();
+	}
+
+	@Test
+	void rejectsAnUnknownModeWith400() {
+		Http.Response response = this.http.post("/actuator/sync", "{\"mode\": \"everything\"}", Http.KEY);
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(runsStarted("INCREMENTAL") + runsStarted("FULL")).isZero();
+	}
+
+	@Test
+	void needsAnApiKeyToReadOrStart() {
+		assertThat(this.http.get("/actuator/sync", null).status()).isEqualTo(401);
+		assertThat(this.http.get("/actuator/sync", "wrong-key").status()).isEqualTo(401);
+		assertThat(this.http.post("/actuator/sync", "{}", null).status()).isEqualTo(401);
+		assertThat(runsStarted("INCREMENTAL")).isZero();
+	}
+
+	private long runsSucceeded(String mode) {
+		Long count = this.jdbc.queryForObject(
+				"SELECT count(*) FROM sync_run WHERE trigger = 'manual' AND mode = ? AND outcome = 'SUCCEEDED'",
+				Long.class, mode);
+		return (count != null) ? count : 0;
+	}
+
+	private long runsStarted(String mode) {
+		Long count = this.jdbc.queryForObject("SELECT count(*) FROM sync_run WHERE trigger = 'manual' AND mode = ?",
+				Long.class, mode);
+		return (count != null) ? count : 0;
+	}
+
+}
