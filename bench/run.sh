@@ -22,9 +22,9 @@ case "${1:-}" in
 esac
 
 if $QUICK; then
-	N_SYNC=10000 N_UPSERT=20000 N_BIG=100000 N_RATE=60000 RATE_SECONDS=8 LOAD_SECONDS=4 MODE=quick
+	N_SYNC=10000 N_UPSERT=20000 N_BIG=100000 N_RATE=60000 RATE_SECONDS=6 LOAD_SECONDS=3 WARMUP_SECONDS=1 MODE=quick
 else
-	N_SYNC=100000 N_UPSERT=200000 N_BIG=1000000 N_RATE=400000 RATE_SECONDS=60 LOAD_SECONDS=20 MODE=full
+	N_SYNC=100000 N_UPSERT=200000 N_BIG=1000000 N_RATE=400000 RATE_SECONDS=60 LOAD_SECONDS=20 WARMUP_SECONDS=5 MODE=full
 fi
 SIM_RPM=3000        # the simulator's limit per sliding minute (P2)
 BUDGET_RPM=2900     # Heymirror's budget, just under it
@@ -237,7 +237,7 @@ for strategy in v1-cursor v2-keyset; do
 		# P4 on this mirror
 		export BENCH_MAX_ID=$N_SYNC BENCH_API_KEY=$API_KEY
 		url="http://127.0.0.1:$SVC_PORT"
-		wrk -t2 -c$CONCURRENCY -d3s -s bench/random-id.lua "$url" >/dev/null
+		wrk -t2 -c$CONCURRENCY -d${WARMUP_SECONDS}s -s bench/random-id.lua "$url" >/dev/null
 		wrk -t2 -c$CONCURRENCY -d${LOAD_SECONDS}s -s bench/random-id.lua "$url" >"$WORK/wrk.txt"
 		API_RPS=$(awk '/^Requests\/sec:/ {print $2}' "$WORK/wrk.txt")
 		grep -q 'Non-2xx' "$WORK/wrk.txt" && die "wrk saw non-2xx answers: $(cat "$WORK/wrk.txt")"
