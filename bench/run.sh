@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Heymirror benchmark: Heymirror's speed next to the limits it runs against, measured in the same run.
 #
-#   bench/run.sh           full run (100,000 / 200,000 / 1,000,000 contacts; about 15 minutes on 2 cores)
+#   bench/run.sh           full run (100,000 / 200,000 / 1,000,000 contacts; about 10 minutes on 2 cores)
 #   bench/run.sh --quick   every row at a tenth of the size (CI smoke test: exits 0 when targets are
 #                          missed, non-zero only when the bench itself breaks)
 #
@@ -22,10 +22,13 @@ case "${1:-}" in
 esac
 
 if $QUICK; then
-	N_SYNC=10000 N_UPSERT=20000 N_BIG=100000 N_RATE=60000 RATE_SECONDS=6 LOAD_SECONDS=3 WARMUP_SECONDS=1 MODE=quick
+	N_SYNC=10000 N_UPSERT=20000 N_BIG=100000 N_RATE=60000 RATE_SECONDS=5 LOAD_SECONDS=3 WARMUP_SECONDS=1 MODE=quick
 else
 	N_SYNC=100000 N_UPSERT=200000 N_BIG=1000000 N_RATE=400000 RATE_SECONDS=60 LOAD_SECONDS=20 WARMUP_SECONDS=5 MODE=full
 fi
+# quick mode checks that the bench works, not its figures: C1 only, for faster JVM start-ups
+JVM_OPTS=()
+$QUICK && JVM_OPTS=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
 SIM_RPM=3000        # the simulator's limit per sliding minute (P2)
 BUDGET_RPM=2900     # Heymirror's budget, just under it
 UNLIMITED_RPM=10000000
@@ -95,13 +98,15 @@ if [ ! -s "$WORK/classpath.txt" ] || [ pom.xml -nt "$WORK/classpath.txt" ] || [ 
 	log "compiling the simulator and the bench mains"
 	./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt" \
 		-Dmdep.includeScope=test >>"$LOG" 2>&1 || die "test-compile failed (see $LOG)"
+	touch "$WORK/classpath.txt" # the plugin leaves an unchanged file untouched
 fi
 TEST_CP="target/test-classes:$(cat "$WORK/classpath.txt")"
 # the bench mains and the simulator ride along the jar through PropertiesLauncher's loader.path
 LOADER=$WORK/loader
 rm -rf "$LOADER" && mkdir -p "$LOADER/io/heymirror"
 cp -r target/test-classes/io/heymirror/bench target/test-classes/io/heymirror/simulator "$LOADER/io/heymirror/"
-if unzip -l "$JAR" | grep -q 'io/heymirror/ops/SyncEndpoint.class'; then
+# (not "unzip | grep -q": with pipefail, grep's early exit can fail the pipeline)
+if unzip -l "$JAR" | grep -c 'io/heymirror/ops/SyncEndpoint.class' >/dev/null; then
 	TRIGGER=actuator
 else
 	TRIGGER=bench
@@ -153,7 +158,7 @@ jdbc_url() { echo "jdbc:postgresql://$PGHOST:$PGPORT/$1"; }
 start_sim() {
 	local name=$1 contacts=$2 heap=$3
 	shift 3
-	java "-Xmx$heap" -cp "$TEST_CP" io.heymirror.simulator.SimulatorMain --port 0 --contacts "$contacts" \
+	java "${JVM_OPTS[@]}" "-Xmx$heap" -cp "$TEST_CP" io.heymirror.simulator.SimulatorMain --port 0 --contacts "$contacts" \
 		--api-key "$SIM_KEY" "$@" >"$WORK/sim-$name.log" 2>&1 &
 	SIM_PID=$!
 	PIDS+=($SIM_PID)
@@ -170,7 +175,7 @@ start_service() {
 	DATABASE_URL=$(jdbc_url "$db") DATABASE_USERNAME=postgres DATABASE_PASSWORD= \
 		HEYMARKET_BASE_URL=$SIM_URL HEYMARKET_API_KEY=$SIM_KEY HEYMIRROR_API_KEYS=$API_KEY \
 		HEYMARKET_REQUESTS_PER_MINUTE=$rpm HEYMARKET_SHARED_BUDGET=$shared BENCH_TRIGGER_PORT=$TRIGGER_PORT \
-		java "${jvm[@]}" -Dloader.path="$LOADER" -Dloader.main=$main -cp "$JAR" \
+		java "${JVM_OPTS[@]}" "${jvm[@]}" -Dloader.path="$LOADER" -Dloader.main=$main -cp "$JAR" \
 		org.springframework.boot.loader.launch.PropertiesLauncher \
 		--server.port="$SVC_PORT" --heymirror.sync.enabled=false --heymirror.sync.strategy="$strategy" \
 		>"$WORK/svc-$name.log" 2>&1 &
@@ -204,6 +209,31 @@ wait_sync() {
 	die "sync did not finish within $2 s"
 }
 
+# bare_pager STRATEGY[,STRATEGY]: the P1 limit side; sets PAGER_RATE[strategy]
+bare_pager() {
+	local out line strategy
+	fresh_db heymirror_bench_pager
+	out=$(DATABASE_URL=$(jdbc_url heymirror_bench_pager) DATABASE_USERNAME=postgres DATABASE_PASSWORD= \
+		HEYMARKET_BASE_URL=$SIM_URL HEYMARKET_API_KEY=$SIM_KEY HEYMIRROR_API_KEYS=$API_KEY \
+		HEYMARKET_REQUESTS_PER_MINUTE=$UNLIMITED_RPM HEYMARKET_SHARED_BUDGET=false \
+		java "${JVM_OPTS[@]}" -Dloader.path="$LOADER" -Dloader.main=io.heymirror.bench.BarePager -cp "$JAR" \
+		org.springframework.boot.loader.launch.PropertiesLauncher "$1" 2>>"$LOG" | tee -a "$LOG" | grep '^PAGER')
+	while read -r line; do
+		strategy=$(echo "$line" | sed -E 's/.* strategy=([^ ]+).*/\1/')
+		PAGER_RATE[$strategy]=$(echo "$line" | sed -E 's/.* rate=([0-9.]+).*/\1/')
+		log "P1 $strategy: $line"
+	done <<<"$out"
+}
+
+# upsert_vs_copy OUTFILE: the P3 measurement (its own database, simulator and context)
+upsert_vs_copy() {
+	fresh_db heymirror_bench_upsert
+	DATABASE_URL=$(jdbc_url heymirror_bench_upsert) DATABASE_USERNAME=postgres DATABASE_PASSWORD= \
+		HEYMIRROR_API_KEYS=$API_KEY java "${JVM_OPTS[@]}" -Dloader.path="$LOADER" \
+		-Dloader.main=io.heymirror.bench.UpsertVsCopy -cp "$JAR" org.springframework.boot.loader.launch.PropertiesLauncher \
+		"$N_UPSERT" >"$1" 2>>"$LOG"
+}
+
 vm_hwm_kib() { awk '/^VmHWM:/ {print $2}' "/proc/$1/status"; }
 
 calc() { awk "BEGIN { printf \"%s\", $1 }"; }
@@ -219,6 +249,13 @@ LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 STARTED=$SECONDS
 start_database
 log "mode $MODE, database: $DB_KIND, sync trigger: $TRIGGER, jar: $JAR"
+
+# quick mode overlaps P3 with P1 and P2 (figures do not count there; full runs keep every row alone)
+if $QUICK; then
+	upsert_vs_copy "$WORK/upsert.txt" &
+	P3_PID=$!
+	PIDS+=($P3_PID)
+fi
 
 # P1 + P4 + P5 (small): one simulator with N_SYNC contacts, no rate limit
 start_sim p1 "$N_SYNC" 2g
@@ -254,15 +291,10 @@ for strategy in v1-cursor v2-keyset; do
 		[ "$statuses" = "[200]" ] || die "hey saw answers other than 200: $(cat "$WORK/hey.txt")"
 	fi
 	stop_service
-	fresh_db heymirror_bench_pager
-	out=$(DATABASE_URL=$(jdbc_url heymirror_bench_pager) DATABASE_USERNAME=postgres DATABASE_PASSWORD= \
-		HEYMARKET_BASE_URL=$SIM_URL HEYMARKET_API_KEY=$SIM_KEY HEYMIRROR_API_KEYS=$API_KEY \
-		HEYMARKET_REQUESTS_PER_MINUTE=$UNLIMITED_RPM HEYMARKET_SHARED_BUDGET=false \
-		java -Dloader.path="$LOADER" -Dloader.main=io.heymirror.bench.BarePager -cp "$JAR" \
-		org.springframework.boot.loader.launch.PropertiesLauncher "$strategy" 2>>"$LOG" | tee -a "$LOG" | grep '^PAGER')
-	PAGER_RATE[$strategy]=$(echo "$out" | sed -E 's/.* rate=([0-9.]+).*/\1/')
-	log "P1 $strategy: $out"
+	# full runs give each strategy's pager a cold JVM, like the sync it is compared with
+	$QUICK || bare_pager "$strategy"
 done
+if $QUICK; then bare_pager v1-cursor,v2-keyset; fi
 stop_pid "$SIM_PID"
 for strategy in v1-cursor v2-keyset; do
 	ratio=$(calc "${SYNC_RATE[$strategy]} / ${PAGER_RATE[$strategy]}")
@@ -303,11 +335,12 @@ row "P2" "contacts/s under the budget: v2-keyset / v1-cursor" "$(fmt "${RATE_CON
 	"$(fmt "${RATE_CONTACTS[v1-cursor]}")" "$(printf %.2f "$ratio")" "≥ 3" "$(verdict "$ratio >= 3")"
 
 # P3: upsert path vs COPY
-fresh_db heymirror_bench_upsert
-out=$(DATABASE_URL=$(jdbc_url heymirror_bench_upsert) DATABASE_USERNAME=postgres DATABASE_PASSWORD= \
-	HEYMIRROR_API_KEYS=$API_KEY java -Dloader.path="$LOADER" -Dloader.main=io.heymirror.bench.UpsertVsCopy \
-	-cp "$JAR" org.springframework.boot.loader.launch.PropertiesLauncher "$N_UPSERT" 2>>"$LOG" | tee -a "$LOG" \
-	| grep -E '^(UPSERT|COPY)')
+if $QUICK; then
+	wait "$P3_PID" || die "P3 (upsert vs COPY) failed (see $LOG)"
+else
+	upsert_vs_copy "$WORK/upsert.txt"
+fi
+out=$(grep -E '^(UPSERT|COPY)' "$WORK/upsert.txt") || die "P3 printed no figures (see $LOG)"
 log "P3: $(echo "$out" | tr '\n' ';')"
 copy_rate=$(echo "$out" | awk '/^COPY/ {sub("rate=", "", $4); print $4}')
 for page in 30 100; do
