@@ -49,6 +49,8 @@ die() { log "ERROR: $*"; exit 1; }
 
 # ---------------------------------------------------------------- processes we start, stopped on exit
 PIDS=()
+# every run has its own databases, dropped on exit: concurrent runs (CI and a full run) share one server
+DB_PREFIX=heymirror_bench_$$
 stop_pid() {
 	local pid=$1 i
 	kill -TERM "$pid" 2>/dev/null || return 0
@@ -56,7 +58,13 @@ stop_pid() {
 	kill -KILL "$pid" 2>/dev/null || true
 }
 cleanup() {
-	local pid
+	local pid db
+	# this run's databases first, while the embedded server (if any) still runs
+	if [ -n "${PGPORT:-}" ]; then
+		for db in $(psql -d postgres -Atqc "select datname from pg_database where datname like '${DB_PREFIX}_%'" 2>/dev/null); do
+			psql -d postgres -Atqc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true
+		done
+	fi
 	for pid in "${PIDS[@]}"; do stop_pid "$pid"; done
 }
 trap cleanup EXIT
@@ -212,8 +220,8 @@ wait_sync() {
 # bare_pager STRATEGY[,STRATEGY]: the P1 limit side; sets PAGER_RATE[strategy]
 bare_pager() {
 	local out line strategy
-	fresh_db heymirror_bench_pager
-	out=$(DATABASE_URL=$(jdbc_url heymirror_bench_pager) DATABASE_USERNAME=postgres DATABASE_PASSWORD= \
+	fresh_db ${DB_PREFIX}_pager
+	out=$(DATABASE_URL=$(jdbc_url ${DB_PREFIX}_pager) DATABASE_USERNAME=postgres DATABASE_PASSWORD= \
 		HEYMARKET_BASE_URL=$SIM_URL HEYMARKET_API_KEY=$SIM_KEY HEYMIRROR_API_KEYS=$API_KEY \
 		HEYMARKET_REQUESTS_PER_MINUTE=$UNLIMITED_RPM HEYMARKET_SHARED_BUDGET=false \
 		java "${JVM_OPTS[@]}" -Dloader.path="$LOADER" -Dloader.main=io.heymirror.bench.BarePager -cp "$JAR" \
@@ -227,8 +235,8 @@ bare_pager() {
 
 # upsert_vs_copy OUTFILE: the P3 measurement (its own database, simulator and context)
 upsert_vs_copy() {
-	fresh_db heymirror_bench_upsert
-	DATABASE_URL=$(jdbc_url heymirror_bench_upsert) DATABASE_USERNAME=postgres DATABASE_PASSWORD= \
+	fresh_db ${DB_PREFIX}_upsert
+	DATABASE_URL=$(jdbc_url ${DB_PREFIX}_upsert) DATABASE_USERNAME=postgres DATABASE_PASSWORD= \
 		HEYMIRROR_API_KEYS=$API_KEY java "${JVM_OPTS[@]}" -Dloader.path="$LOADER" \
 		-Dloader.main=io.heymirror.bench.UpsertVsCopy -cp "$JAR" org.springframework.boot.loader.launch.PropertiesLauncher \
 		"$N_UPSERT" >"$1" 2>>"$LOG"
@@ -261,7 +269,7 @@ fi
 start_sim p1 "$N_SYNC" 2g
 declare -A SYNC_RATE PAGER_RATE
 for strategy in v1-cursor v2-keyset; do
-	db=heymirror_bench_${strategy//-/_}
+	db=${DB_PREFIX}_${strategy//-/_}
 	fresh_db "$db"
 	start_service "p1-$strategy" "$db" "$strategy" $UNLIMITED_RPM false
 	trigger_full_sync
@@ -306,7 +314,7 @@ done
 declare -A RATE_CONTACTS
 for strategy in v1-cursor v2-keyset; do
 	start_sim "p2-$strategy" "$N_RATE" 3g --rpm $SIM_RPM
-	db=heymirror_bench_rate
+	db=${DB_PREFIX}_rate
 	fresh_db "$db"
 	start_service "p2-$strategy" "$db" "$strategy" $BUDGET_RPM true
 	curl -fsS -X POST "$SIM_URL/__admin/reset-stats" >/dev/null
@@ -359,7 +367,7 @@ row "P4" "p99 latency at half the peak (hey -q, $(fmt "$HEY_RPS") req/s held)" "
 
 # P5: peak RSS after a backfill of N_BIG contacts, fresh process and database
 start_sim p5 "$N_BIG" "$([ $N_BIG -ge 500000 ] && echo 6g || echo 2g)"
-db=heymirror_bench_big
+db=${DB_PREFIX}_big
 fresh_db "$db"
 start_service p5 "$db" v1-cursor $UNLIMITED_RPM false
 trigger_full_sync
