@@ -36,18 +36,14 @@ class SyncEndpoint {
 
 	private final SyncControl control;
 
-	private final SyncLockProbe lock;
-
 	private final MirrorSize mirrorSize;
 
 	private final SyncProperties properties;
 
 	private final Clock clock;
 
-	SyncEndpoint(SyncControl control, SyncLockProbe lock, MirrorSize mirrorSize, SyncProperties properties,
-			Clock clock) {
+	SyncEndpoint(SyncControl control, MirrorSize mirrorSize, SyncProperties properties, Clock clock) {
 		this.control = control;
-		this.lock = lock;
 		this.mirrorSize = mirrorSize;
 		this.properties = properties;
 		this.clock = clock;
@@ -62,7 +58,7 @@ class SyncEndpoint {
 		int runs = (limit != null) ? Math.clamp(limit, 1, MAX_RUNS) : DEFAULT_RUNS;
 		Instant now = this.clock.instant();
 		SyncStatus status = this.control.status();
-		SyncAssessment assessment = SyncAssessment.of(status, status.enabled(), this.lock.isHeld(),
+		SyncAssessment assessment = SyncAssessment.of(status, status.enabled(), this.control.isSyncingAnywhere(),
 				this.properties.effectiveStaleAfter(), now);
 		return SyncOverview.of(now, status, assessment, this.mirrorSize.get(), this.control.recentRuns(runs));
 	}

@@ -23,15 +23,12 @@ class SyncHealthIndicator implements HealthIndicator {
 
 	private final SyncControl control;
 
-	private final SyncLockProbe lock;
-
 	private final SyncProperties properties;
 
 	private final Clock clock;
 
-	SyncHealthIndicator(SyncControl control, SyncLockProbe lock, SyncProperties properties, Clock clock) {
+	SyncHealthIndicator(SyncControl control, SyncProperties properties, Clock clock) {
 		this.control = control;
-		this.lock = lock;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -39,7 +36,7 @@ class SyncHealthIndicator implements HealthIndicator {
 	@Override
 	public Health health() {
 		SyncStatus status = this.control.status();
-		SyncAssessment assessment = SyncAssessment.of(status, status.enabled(), this.lock.isHeld(),
+		SyncAssessment assessment = SyncAssessment.of(status, status.enabled(), this.control.isSyncingAnywhere(),
 				this.properties.effectiveStaleAfter(), this.clock.instant());
 		return health(status, assessment);
 	}

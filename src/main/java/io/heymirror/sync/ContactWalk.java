@@ -152,15 +152,22 @@ final class ContactWalk {
 		String where = (tie != null) ? tie.text() : "the start";
 		log.debug("Draining a tie group at {} through POST /v2/contacts/list", where);
 		Set<Long> drained = new HashSet<>();
+		// one limit for the whole drain: offsets are page x limit
+		int limit = this.v2Limit;
+		int shortPage = 0;
 		for (int pageNumber = firstPage; pageNumber < this.properties.maxDrainPages(); pageNumber++) {
 			if (this.stopRequested.getAsBoolean()) {
 				return true;
 			}
-			ContactPage page = this.client.contactsV2(new V2ListRequest(this.v2Limit, pageNumber, date, true));
+			ContactPage page = this.client.contactsV2(new V2ListRequest(limit, pageNumber, date, true));
 			this.tally.fetched(page);
 			requireAscending(page, "POST /v2/contacts/list");
 			absorb(page.contacts());
 			emit(page);
+			if (page.size() > 0 && shortPage > 0) {
+				// a short page was followed by more: upstream caps the page size
+				learnLimit(shortPage, true);
+			}
 			if (this.boundary != null && (tie == null || this.boundary.compareTo(tie) > 0)) {
 				return true;
 			}
@@ -176,11 +183,9 @@ final class ContactWalk {
 						"Tie group at " + where + " cannot be drained: POST /v2/contacts/list page " + pageNumber
 								+ " repeated contacts already read; the watermark stays where it was");
 			}
-			if (page.size() < this.v2Limit) {
-				// the end of the data, or upstream caps the page size: the next page
-				// tells
-				learnLimit(page.size(), true);
-			}
+			// a short page is the end of the data or upstream capping the page size: the
+			// next page tells
+			shortPage = (page.size() < limit) ? page.size() : 0;
 		}
 		throw new SyncStallException("Tie group at " + where + " is longer than " + this.properties.maxDrainPages()
 				+ " pages (heymirror.sync.max-drain-pages); the watermark stays where it was");

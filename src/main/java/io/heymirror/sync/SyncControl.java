@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.domain.Limit;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -31,7 +32,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class SyncControl implements SmartLifecycle {
 
-	static final String LOCK_NAME = "heymirror-sync";
+	/** The ShedLock lock every run holds, in whichever replica it runs. */
+	public static final String LOCK_NAME = "heymirror-sync";
+
+	// ShedLock with usingDbTime() writes lock_until in UTC database time
+	private static final String LOCK_HELD = "SELECT EXISTS (SELECT 1 FROM shedlock WHERE name = ? "
+			+ "AND lock_until > timezone('utc', CURRENT_TIMESTAMP))";
 
 	private static final Logger log = LoggerFactory.getLogger(SyncControl.class);
 
@@ -51,6 +57,8 @@ public class SyncControl implements SmartLifecycle {
 
 	private final Clock clock;
 
+	private final JdbcTemplate jdbc;
+
 	private final ExecutorService background = Executors
 		.newSingleThreadExecutor(Thread.ofVirtual().name("heymirror-sync-", 0).factory());
 
@@ -65,7 +73,8 @@ public class SyncControl implements SmartLifecycle {
 	private volatile boolean lifecycleRunning;
 
 	SyncControl(SyncRunner runner, LockProvider locks, SyncProperties properties, SyncRunRepository runs,
-			SyncStateRepository states, TransactionTemplate transaction, SyncProgress progress, Clock clock) {
+			SyncStateRepository states, TransactionTemplate transaction, SyncProgress progress, Clock clock,
+			JdbcTemplate jdbc) {
 		this.runner = runner;
 		this.locks = locks;
 		this.properties = properties;
@@ -74,6 +83,7 @@ public class SyncControl implements SmartLifecycle {
 		this.transaction = transaction;
 		this.progress = progress;
 		this.clock = clock;
+		this.jdbc = jdbc;
 	}
 
 	/**
@@ -101,6 +111,14 @@ public class SyncControl implements SmartLifecycle {
 	/** Whether a run is in progress in this process. */
 	public boolean isSyncing() {
 		return this.active.get() != null;
+	}
+
+	/**
+	 * Whether a run is alive in any replica: its lock is held (extended while the run
+	 * lives, released at its end, expiring soon after a crash).
+	 */
+	public boolean isSyncingAnywhere() {
+		return isSyncing() || Boolean.TRUE.equals(this.jdbc.queryForObject(LOCK_HELD, Boolean.class, LOCK_NAME));
 	}
 
 	public SyncStatus status() {

@@ -7,6 +7,8 @@ import javax.sql.DataSource;
 
 import jakarta.annotation.PreDestroy;
 
+import jakarta.annotation.PreDestroy;
+
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.support.KeepAliveLockProvider;
@@ -23,19 +25,23 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Configuration(proxyBeanMethods = false)
 class SyncLockConfiguration {
 
-	@Bean(destroyMethod = "shutdownNow")
-	ScheduledExecutorService syncLockKeepAlive() {
-		return Executors
-			.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("sync-lock-keepalive").factory());
-	}
+	// not a bean: a ScheduledExecutorService bean would become the executor of the
+	// @Scheduled sync, and the keep-alive must never wait behind a sync run
+	private final ScheduledExecutorService keepAlive = Executors
+		.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("sync-lock-keepalive").factory());
 
 	@Bean
-	LockProvider syncLockProvider(DataSource dataSource, ScheduledExecutorService syncLockKeepAlive) {
+	LockProvider syncLockProvider(DataSource dataSource) {
 		JdbcTemplateLockProvider jdbc = new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
 			.withJdbcTemplate(new JdbcTemplate(dataSource))
 			.usingDbTime()
 			.build());
-		return new KeepAliveLockProvider(jdbc, syncLockKeepAlive);
+		return new KeepAliveLockProvider(jdbc, this.keepAlive);
+	}
+
+	@PreDestroy
+	void stopKeepAlive() {
+		this.keepAlive.shutdownNow();
 	}
 
 }

@@ -12,6 +12,7 @@ import java.util.List;
 
 import io.heymirror.support.IntegrationTest;
 import io.heymirror.support.TestUpstream;
+import io.heymirror.sync.SyncControl;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,7 +59,7 @@ class DashboardBrowserTests {
 	JdbcTemplate jdbc;
 
 	@Autowired
-	SyncLockProbe lock;
+	SyncControl control;
 
 	OpsFixtures fixtures;
 
@@ -99,7 +100,7 @@ class DashboardBrowserTests {
 
 	@AfterEach
 	void cleanUp() {
-		await().atMost(Duration.ofSeconds(60)).until(() -> !this.lock.isHeld());
+		await().atMost(Duration.ofSeconds(60)).until(() -> !this.control.isSyncingAnywhere());
 		this.fixtures.reset();
 	}
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
+import io.heymirror.sync.SyncControl;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -62,7 +63,7 @@ final class OpsFixtures {
 				VALUES (?, timezone('utc', CURRENT_TIMESTAMP) + interval '10 minutes',
 				timezone('utc', CURRENT_TIMESTAMP), 'another-replica')
 				ON CONFLICT (name) DO UPDATE SET lock_until = EXCLUDED.lock_until, locked_by = EXCLUDED.locked_by""",
-				SyncLockProbe.LOCK_NAME);
+				SyncControl.LOCK_NAME);
 	}
 
 	/**
@@ -75,7 +76,7 @@ final class OpsFixtures {
 		this.jdbc.update("""
 				INSERT INTO shedlock (name, lock_until, locked_at, locked_by)
 				VALUES (?, timezone('utc', CURRENT_TIMESTAMP), timezone('utc', CURRENT_TIMESTAMP), 'ops-tests')
-				ON CONFLICT (name) DO UPDATE SET lock_until = EXCLUDED.lock_until""", SyncLockProbe.LOCK_NAME);
+				ON CONFLICT (name) DO UPDATE SET lock_until = EXCLUDED.lock_until""", SyncControl.LOCK_NAME);
 	}
 
 	private static @Nullable OffsetDateTime ts(@Nullable Instant instant) {

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 
 import io.heymirror.support.IntegrationTest;
 import io.heymirror.support.TestUpstream;
+import io.heymirror.sync.SyncControl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class SyncEndpointTests {
 	JsonMapper json;
 
 	@Autowired
-	SyncLockProbe lock;
+	SyncControl control;
 
 	OpsFixtures fixtures;
 
@@ -51,7 +52,7 @@ class SyncEndpointTests {
 	@AfterEach
 	void cleanUp() {
 		// a run started here must be over before the next test (or class) asks for one
-		await().atMost(Duration.ofSeconds(60)).until(() -> !this.lock.isHeld());
+		await().atMost(Duration.ofSeconds(60)).until(() -> !this.control.isSyncingAnywhere());
 		this.fixtures.reset();
 	}
 

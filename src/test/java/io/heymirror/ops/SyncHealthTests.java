@@ -34,9 +34,6 @@ class SyncHealthTests {
 	SyncControl control;
 
 	@Autowired
-	SyncLockProbe lock;
-
-	@Autowired
 	SyncProperties properties;
 
 	@Autowired
@@ -136,7 +133,7 @@ class SyncHealthTests {
 
 	private Health scheduledHealth() {
 		var status = this.control.status();
-		SyncAssessment assessment = SyncAssessment.of(status, true, this.lock.isHeld(),
+		SyncAssessment assessment = SyncAssessment.of(status, true, this.control.isSyncingAnywhere(),
 				this.properties.effectiveStaleAfter(), Instant.now());
 		return SyncHealthIndicator.health(status, assessment);
 	}

@@ -128,6 +128,19 @@ class SyncRobustnessTests {
 		assertThat(run.getInserted()).isEqualTo(775);
 	}
 
+	@ParameterizedTest
+	@EnumSource(SyncProperties.Strategy.class)
+	void drainsATieGroupThatEndsTheData(SyncProperties.Strategy strategy) {
+		HeymarketSimulator simulator = TestUpstream
+			.replace((builder) -> builder.seed(89).contacts(200).tieGroup(131, Instant.parse("2026-06-06T06:06:06Z")));
+
+		SyncRun run = this.harness.run(strategy, SyncMode.INCREMENTAL);
+
+		assertThat(run.getOutcome()).as(String.valueOf(run.getError())).isEqualTo("SUCCEEDED");
+		assertThat(this.harness.mirror().keySet()).isEqualTo(this.harness.upstream(simulator).keySet());
+		assertThat(this.harness.state().watermarkInstant()).isEqualTo(Instant.parse("2026-06-06T06:06:06Z"));
+	}
+
 	@Test
 	void aTieThatCannotBeDrainedFailsLoudlyAndKeepsTheWatermarkBelowIt() {
 		HeymarketSimulator simulator = TestUpstream.replace((builder) -> builder.seed(34).contacts(100));
