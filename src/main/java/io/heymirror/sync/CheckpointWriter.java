@@ -2,6 +2,8 @@ package io.heymirror.sync;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import io.heymirror.mirror.ContactData;
@@ -9,6 +11,7 @@ import io.heymirror.mirror.ContactUpserter;
 import io.heymirror.mirror.UpsertResult;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -36,16 +39,15 @@ class CheckpointWriter {
 
 	private final ContactUpserter upserter;
 
-	private final SyncStateRepository states;
+	private final JdbcTemplate jdbc;
 
 	private final TransactionTemplate transaction;
 
 	private final Clock clock;
 
-	CheckpointWriter(ContactUpserter upserter, SyncStateRepository states, TransactionTemplate transaction,
-			Clock clock) {
+	CheckpointWriter(ContactUpserter upserter, JdbcTemplate jdbc, TransactionTemplate transaction, Clock clock) {
 		this.upserter = upserter;
-		this.states = states;
+		this.jdbc = jdbc;
 		this.transaction = transaction;
 		this.clock = clock;
 	}
@@ -63,17 +65,32 @@ class CheckpointWriter {
 		return (result != null) ? result : UpsertResult.EMPTY;
 	}
 
+	/**
+	 * One statement per page (the writer is the sync's bottleneck): moves the watermark,
+	 * and a scan's cursor, forward only, and records the detected direction.
+	 */
 	private void advance(@Nullable Boundary reached, @Nullable String direction, Checkpoint checkpoint, Instant now) {
-		SyncState state = this.states.load();
-		if (reached != null) {
-			if (checkpoint == Checkpoint.SCAN) {
-				state.advanceScan(reached, now);
-			}
-			state.advanceWatermark(reached, now);
+		if (reached == null && direction == null) {
+			return;
 		}
-		if (direction != null) {
-			state.direction(direction);
-		}
+		OffsetDateTime at = (reached != null) ? reached.at().atOffset(ZoneOffset.UTC) : null;
+		String text = (reached != null) ? reached.text() : null;
+		boolean scan = checkpoint == Checkpoint.SCAN;
+		this.jdbc.update(ADVANCE, at, at, at, text, scan, at, at, scan, at, text, direction,
+				now.atOffset(ZoneOffset.UTC));
 	}
+
+	// the parameters' types are spelled out: most of them may be null
+	private static final String ADVANCE = """
+			UPDATE sync_state SET
+			    watermark = CASE WHEN ?::timestamptz > coalesce(watermark, '-infinity') THEN ?::timestamptz ELSE watermark END,
+			    watermark_text = CASE WHEN ?::timestamptz > coalesce(watermark, '-infinity') THEN ?::text ELSE watermark_text END,
+			    scan_cursor = CASE WHEN ?::boolean AND ?::timestamptz > coalesce(scan_cursor, '-infinity')
+			        THEN ?::timestamptz ELSE scan_cursor END,
+			    scan_cursor_text = CASE WHEN ?::boolean AND ?::timestamptz > coalesce(scan_cursor, '-infinity')
+			        THEN ?::text ELSE scan_cursor_text END,
+			    direction = coalesce(?::text, direction),
+			    updated_at = ?::timestamptz
+			WHERE id = 1""";
 
 }

@@ -63,15 +63,6 @@ class SyncState {
 				: null;
 	}
 
-	/** Moves the watermark forward (never back). */
-	void advanceWatermark(Boundary boundary, Instant now) {
-		if (this.watermark == null || boundary.at().isAfter(this.watermark)) {
-			this.watermark = boundary.at();
-			this.watermarkText = boundary.text();
-		}
-		this.updatedAt = now;
-	}
-
 	@Nullable Boundary scanCursor() {
 		return (this.scanCursor != null && this.scanCursorText != null)
 				? Boundary.of(this.scanCursor, this.scanCursorText) : null;
@@ -88,14 +79,6 @@ class SyncState {
 		this.updatedAt = now;
 	}
 
-	void advanceScan(Boundary boundary, Instant now) {
-		if (this.scanCursor == null || boundary.at().isAfter(this.scanCursor)) {
-			this.scanCursor = boundary.at();
-			this.scanCursorText = boundary.text();
-		}
-		this.updatedAt = now;
-	}
-
 	void finishScan(Instant now) {
 		this.scanStartedAt = null;
 		this.scanCursor = null;
@@ -106,10 +89,6 @@ class SyncState {
 
 	@Nullable String direction() {
 		return this.direction;
-	}
-
-	void direction(@Nullable String direction) {
-		this.direction = direction;
 	}
 
 	void counted(long upstream, long mirror, Instant now) {
