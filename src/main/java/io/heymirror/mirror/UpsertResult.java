@@ -1,6 +1,7 @@
 package io.heymirror.mirror;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * What one batch upsert did.
@@ -21,7 +22,7 @@ public record UpsertResult(int inserted, int updated, int unchanged, List<Long> 
 	public UpsertResult plus(UpsertResult other) {
 		return new UpsertResult(this.inserted + other.inserted, this.updated + other.updated,
 				this.unchanged + other.unchanged,
-				java.util.stream.Stream.concat(this.skippedIds.stream(), other.skippedIds.stream()).toList());
+				Stream.concat(this.skippedIds.stream(), other.skippedIds.stream()).toList());
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.heymirror.sync;
 
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -245,7 +246,7 @@ final class ContactWalk {
 			ascending |= order > 0;
 		}
 		if (date != null && this.boundary != null) {
-			java.time.Instant lowerBound = this.boundary.at().minus(this.boundary.tick());
+			Instant lowerBound = this.boundary.at().minus(this.boundary.tick());
 			for (HeymarketContact contact : contacts) {
 				descending |= contact.updated().isBefore(lowerBound);
 			}

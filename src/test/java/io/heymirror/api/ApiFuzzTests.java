@@ -12,18 +12,13 @@ import java.util.Random;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
-import io.heymirror.mirror.ContactRepository;
-import io.heymirror.mirror.ContactUpserter;
 import io.heymirror.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,19 +38,7 @@ class ApiFuzzTests {
 	private int port;
 
 	@Autowired
-	private ContactUpserter upserter;
-
-	@Autowired
-	private ContactRepository contacts;
-
-	@Autowired
-	private TransactionTemplate transaction;
-
-	@Autowired
-	private JdbcTemplate jdbc;
-
-	@Autowired
-	private JsonMapper json;
+	private TestMirror mirror;
 
 	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -66,9 +49,8 @@ class ApiFuzzTests {
 
 	@BeforeEach
 	void someContacts() {
-		TestMirror mirror = new TestMirror(this.upserter, this.contacts, this.transaction, this.jdbc, this.json);
-		mirror.clear();
-		mirror.store(LongStream.rangeClosed(1, 80)
+		this.mirror.clear();
+		this.mirror.store(LongStream.rangeClosed(1, 80)
 			.mapToObj((id) -> TestMirror.contact(id, "2024-06-01T12:00:%02dZ".formatted(id % 7)))
 			.toList());
 		mirror.delete(3L, 4L);

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
 
-import io.heymirror.mirror.ContactRepository;
-import io.heymirror.mirror.ContactUpserter;
 import io.heymirror.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +18,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.client.RestTestClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,27 +28,18 @@ class ContactApiTests {
 	private int port;
 
 	@Autowired
-	private ContactUpserter upserter;
-
-	@Autowired
-	private ContactRepository contacts;
-
-	@Autowired
-	private TransactionTemplate transaction;
-
-	@Autowired
 	private JdbcTemplate jdbc;
 
 	@Autowired
 	private JsonMapper json;
 
+	@Autowired
 	private TestMirror mirror;
 
 	private RestTestClient client;
 
 	@BeforeEach
 	void emptyMirror() {
-		this.mirror = new TestMirror(this.upserter, this.contacts, this.transaction, this.jdbc, this.json);
 		this.mirror.clear();
 		this.client = RestTestClient.bindToServer()
 			.baseUrl("http://localhost:" + this.port)

@@ -5,21 +5,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
 
-import io.heymirror.mirror.ContactRepository;
-import io.heymirror.mirror.ContactUpserter;
 import io.heymirror.support.IntegrationTest;
 import io.heymirror.sync.SyncControl;
 import io.heymirror.sync.SyncMode;
 import io.heymirror.sync.SyncRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,25 +36,13 @@ class MirrorOfMirrorTests {
 	private int port;
 
 	@Autowired
-	private ContactUpserter upserter;
-
-	@Autowired
-	private ContactRepository contacts;
-
-	@Autowired
-	private TransactionTemplate transaction;
-
-	@Autowired
 	private JdbcTemplate jdbc;
 
 	@Autowired
-	private JsonMapper json;
-
 	private TestMirror first;
 
 	@BeforeEach
 	void emptyFirstMirror() {
-		this.first = new TestMirror(this.upserter, this.contacts, this.transaction, this.jdbc, this.json);
 		this.first.clear();
 	}
 
