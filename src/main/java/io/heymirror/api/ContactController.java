@@ -6,6 +6,7 @@ import io.heymirror.api.ContactResponses.ContactCount;
 import io.heymirror.api.ContactResponses.ContactPage;
 import io.heymirror.api.ContactResponses.ContactView;
 import io.heymirror.api.ContactResponses.RefreshResult;
+import io.heymirror.mirror.ChangeCause;
 import io.heymirror.sync.ContactRefresher;
 import io.heymirror.sync.RefreshOutcome;
 import io.swagger.v3.oas.annotations.Operation;
@@ -115,7 +116,7 @@ class ContactController {
 	RefreshResult refresh(@Parameter(description = "The contact's integer id.") @PathVariable long id) {
 		RefreshOutcome outcome;
 		try {
-			outcome = this.refresher.refreshById(id);
+			outcome = this.refresher.refreshById(id, ChangeCause.REFRESH);
 		}
 		catch (RuntimeException ex) {
 			throw ApiProblem.upstreamUnavailable("Heymarket could not be asked for contact " + id + "; try again.", ex);

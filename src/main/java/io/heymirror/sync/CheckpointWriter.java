@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import io.heymirror.mirror.ChangeOrigin;
 import io.heymirror.mirror.ContactData;
 import io.heymirror.mirror.ContactUpserter;
 import io.heymirror.mirror.UpsertResult;
@@ -52,11 +53,11 @@ class CheckpointWriter {
 		this.clock = clock;
 	}
 
-	UpsertResult write(Batch batch, Checkpoint checkpoint) {
+	UpsertResult write(Batch batch, Checkpoint checkpoint, ChangeOrigin origin) {
 		List<ContactData> contacts = batch.contacts().stream().map(ContactMapping::toData).toList();
 		UpsertResult result = this.transaction.execute((status) -> {
 			Instant now = this.clock.instant();
-			UpsertResult stored = this.upserter.upsert(contacts, now, checkpoint == Checkpoint.SCAN);
+			UpsertResult stored = this.upserter.upsert(contacts, now, checkpoint == Checkpoint.SCAN, origin);
 			if (checkpoint != Checkpoint.NONE) {
 				advance(batch.reached(), batch.direction(), checkpoint, now);
 			}

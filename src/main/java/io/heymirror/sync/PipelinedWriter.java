@@ -8,6 +8,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
+import io.heymirror.mirror.ChangeOrigin;
+
 /**
  * Writes batches on a second thread, in order, while the walk fetches the next page: the
  * database work overlaps the upstream round trip. Once a write fails, no later batch is
@@ -18,6 +20,8 @@ final class PipelinedWriter implements Consumer<Batch>, AutoCloseable {
 	private final CheckpointWriter writer;
 
 	private final CheckpointWriter.Checkpoint checkpoint;
+
+	private final ChangeOrigin origin;
 
 	private final Tally tally;
 
@@ -30,9 +34,11 @@ final class PipelinedWriter implements Consumer<Batch>, AutoCloseable {
 
 	private volatile boolean failed;
 
-	PipelinedWriter(CheckpointWriter writer, CheckpointWriter.Checkpoint checkpoint, Tally tally, int depth) {
+	PipelinedWriter(CheckpointWriter writer, CheckpointWriter.Checkpoint checkpoint, ChangeOrigin origin, Tally tally,
+			int depth) {
 		this.writer = writer;
 		this.checkpoint = checkpoint;
+		this.origin = origin;
 		this.tally = tally;
 		this.depth = depth;
 	}
@@ -47,7 +53,7 @@ final class PipelinedWriter implements Consumer<Batch>, AutoCloseable {
 				return;
 			}
 			try {
-				this.tally.stored(this.writer.write(batch, this.checkpoint));
+				this.tally.stored(this.writer.write(batch, this.checkpoint, this.origin));
 			}
 			catch (RuntimeException | Error ex) {
 				this.failed = true;
