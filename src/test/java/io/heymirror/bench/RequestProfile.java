@@ -32,7 +32,7 @@ public final class RequestProfile {
 		JDBC("org.postgresql.", "com.zaxxer.hikari.", "org.springframework.jdbc.", "org.springframework.orm.",
 				"org.springframework.transaction.", "org.hibernate."),
 		JSON("tools.jackson.", "com.fasterxml.jackson.", "org.springframework.http.converter."),
-		SECURITY("org.springframework.security.", "io.heymirror.api.ApiKey"),
+		SECURITY("org.springframework.security.", "io.heymirror.api.security."),
 		OBSERVATIONS("io.micrometer.", "org.springframework.boot.micrometer.",
 				"org.springframework.http.server.observation.",
 				"org.springframework.web.filter.ServerHttpObservationFilter"),
