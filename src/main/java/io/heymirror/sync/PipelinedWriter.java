@@ -21,10 +21,12 @@ import org.slf4j.LoggerFactory;
  * batches queued meanwhile are written together, as one transaction with one checkpoint
  * (group commit): a page's fixed costs (statements, savepoint, commit) are paid once per
  * group. A group holds at most {@link #GROUP_WORK} of estimated work, so a commit (and
- * the change feed waiting for it) is never long in coming; the walk runs at most one
- * group ahead of the writer, which also bounds the memory queued batches take. Once a
- * write fails, no later batch is written, so a checkpoint can never skip over a batch
- * that was lost.
+ * the change feed waiting for it) is never long in coming, and at most one page more than
+ * the number of groups written before it: a walk's first checkpoints come page by page,
+ * before anything is known about the cost of a page. The walk runs at most one group
+ * ahead of the writer, which also bounds the memory queued batches take. Once a write
+ * fails, no later batch is written, so a checkpoint can never skip over a batch that was
+ * lost.
  */
 final class PipelinedWriter implements Consumer<Batch>, AutoCloseable {
 
@@ -32,9 +34,6 @@ final class PipelinedWriter implements Consumer<Batch>, AutoCloseable {
 
 	/** The most work a group may hold, as estimated from the groups written before. */
 	static final Duration GROUP_WORK = Duration.ofMillis(250);
-
-	/** A group's size in pages while no write has been measured yet. */
-	static final int FIRST_GROUP_PAGES = 2;
 
 	/** The most pages a group holds, however cheap they look. */
 	static final int MAX_GROUP_PAGES = 1000;
@@ -69,6 +68,8 @@ final class PipelinedWriter implements Consumer<Batch>, AutoCloseable {
 
 	private boolean writing;
 
+	private int groupsWritten;
+
 	private boolean closed;
 
 	private @Nullable Throwable failure;
@@ -99,8 +100,8 @@ final class PipelinedWriter implements Consumer<Batch>, AutoCloseable {
 				await();
 			}
 			rethrowFailure();
-			if (this.failure != null) {
-				throw new IllegalStateException("A page could not be written; no later page is written");
+			if (this.failure != null || this.closed) {
+				throw new IllegalStateException("No page is written after a failed write or once closed");
 			}
 			this.queued.addLast(batch);
 			this.queuedContacts += batch.contacts().size();
@@ -170,6 +171,7 @@ final class PipelinedWriter implements Consumer<Batch>, AutoCloseable {
 					clearQueue();
 				}
 				else {
+					this.groupsWritten++;
 					this.estimate.measured(group, took);
 					this.stats.written(group, took);
 				}
@@ -214,13 +216,8 @@ final class PipelinedWriter implements Consumer<Batch>, AutoCloseable {
 
 	/** Whether a group can grow by one more page, to this many contacts. */
 	private boolean fits(int pages, long contacts) {
-		if (pages >= MAX_GROUP_PAGES) {
-			return false;
-		}
-		if (!this.estimate.known()) {
-			return pages < FIRST_GROUP_PAGES;
-		}
-		return this.estimate.nanos(contacts) <= GROUP_WORK.toNanos();
+		return pages < maxGroupPages()
+				&& (!this.estimate.known() || this.estimate.nanos(contacts) <= GROUP_WORK.toNanos());
 	}
 
 	/** Whether the queue already holds a group's worth of work. */
@@ -228,13 +225,12 @@ final class PipelinedWriter implements Consumer<Batch>, AutoCloseable {
 		if (this.queued.isEmpty()) {
 			return false;
 		}
-		if (this.queued.size() >= MAX_GROUP_PAGES) {
-			return true;
-		}
-		if (!this.estimate.known()) {
-			return this.queued.size() >= FIRST_GROUP_PAGES;
-		}
-		return this.estimate.nanos(this.queuedContacts) >= GROUP_WORK.toNanos();
+		return this.queued.size() >= maxGroupPages()
+				|| (this.estimate.known() && this.estimate.nanos(this.queuedContacts) >= GROUP_WORK.toNanos());
+	}
+
+	private int maxGroupPages() {
+		return Math.min(MAX_GROUP_PAGES, this.groupsWritten + 1);
 	}
 
 	private void clearQueue() {

@@ -46,19 +46,26 @@ class PipelinedWriterTests {
 	void writesTheBatchesQueuedDuringASlowWriteAsOneGroup() throws InterruptedException {
 		CountDownLatch writing = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
-		List<Batch> batches = batches(3, 30);
+		List<Batch> batches = batches(6, 30);
 		try (PipelinedWriter writer = writer(1_000, (group) -> {
-			writing.countDown();
-			awaitQuietly(release);
+			if (this.groups.size() == 3) {
+				writing.countDown();
+				awaitQuietly(release);
+			}
 		})) {
-			writer.accept(batches.get(0));
+			for (int i = 0; i < 3; i++) {
+				writer.accept(batches.get(i));
+				int written = i + 1;
+				await().until(() -> this.groups.size() == written);
+			}
+			// the third write hangs while the walk queues three more pages
 			assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
-			writer.accept(batches.get(1));
-			writer.accept(batches.get(2));
+			batches.subList(3, 6).forEach(writer);
 			release.countDown();
 		}
 
-		assertThat(this.groups).containsExactly(List.of(batches.get(0)), List.of(batches.get(1), batches.get(2)));
+		assertThat(this.groups).containsExactly(List.of(batches.get(0)), List.of(batches.get(1)),
+				List.of(batches.get(2)), batches.subList(3, 6));
 	}
 
 	@Test
@@ -66,14 +73,14 @@ class PipelinedWriterTests {
 		long nanosPerContact = 1_000_000;
 		CountDownLatch release = new CountDownLatch(1);
 		PipelinedWriter writer = writer(nanosPerContact, (group) -> {
-			if (this.groups.size() == 2) {
+			if (this.groups.size() == 9) {
 				awaitQuietly(release);
 			}
 		});
 		Thread walk = Thread.ofVirtual().start(() -> batches(300, 30).forEach(writer));
-		// the second write hangs until the walk has queued a full group
+		// the ninth write hangs until the walk has queued a full group
 		await().during(Duration.ofMillis(100))
-			.until(() -> walk.getState() == Thread.State.WAITING && this.groups.size() == 2);
+			.until(() -> walk.getState() == Thread.State.WAITING && this.groups.size() == 9);
 		release.countDown();
 		walk.join();
 		writer.close();
@@ -84,7 +91,25 @@ class PipelinedWriterTests {
 				assertThat(contacts(group) * nanosPerContact).isLessThanOrEqualTo(cap);
 			}
 		});
-		assertThat(this.groups.get(2)).hasSize((int) (cap / nanosPerContact / 30));
+		// the tenth group could hold ten pages, but only eight fit in GROUP_WORK
+		assertThat(this.groups.get(9)).hasSize((int) (cap / nanosPerContact / 30));
+	}
+
+	@Test
+	void groupsGrowByOnePageAtATime() throws InterruptedException {
+		CountDownLatch release = new CountDownLatch(1);
+		List<Batch> batches = batches(100, 1);
+		PipelinedWriter writer = writer(1, (group) -> awaitQuietly(release));
+		Thread walk = Thread.ofVirtual().start(() -> batches.forEach(writer));
+		await().until(() -> walk.getState() == Thread.State.WAITING);
+		release.countDown();
+		walk.join();
+		writer.close();
+
+		for (int i = 0; i < this.groups.size(); i++) {
+			assertThat(this.groups.get(i)).hasSizeLessThanOrEqualTo(i + 1);
+		}
+		assertThat(this.groups.stream().flatMap(List::stream)).containsExactlyElementsOf(batches);
 	}
 
 	@Test
