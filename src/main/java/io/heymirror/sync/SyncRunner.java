@@ -115,7 +115,7 @@ class SyncRunner {
 		Boundary from = state.watermark();
 		ContactWalk.Result result;
 		try (PipelinedWriter pipeline = new PipelinedWriter(this.writer, CheckpointWriter.Checkpoint.WATERMARK, origin,
-				tally, 2)) {
+				tally)) {
 			ContactWalk walk = new ContactWalk(this.client, this.properties, state.direction(), pipeline, stopRequested,
 					tally);
 			result = walk.walk(from, idsAt(from));
@@ -133,7 +133,7 @@ class SyncRunner {
 		Boundary from = state.scanCursor();
 		ContactWalk.Result result;
 		try (PipelinedWriter pipeline = new PipelinedWriter(this.writer, CheckpointWriter.Checkpoint.SCAN, origin,
-				tally, 2)) {
+				tally)) {
 			ContactWalk walk = new ContactWalk(this.client, this.properties, null, pipeline, stopRequested, tally);
 			result = walk.walk(from, idsAt(from));
 		}
