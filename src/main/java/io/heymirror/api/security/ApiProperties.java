@@ -49,7 +49,7 @@ public record ApiProperties(@DefaultValue List<@NotBlank String> keys, @DefaultV
 	 * mirror, which is a configuration mistake, not a way to run.
 	 */
 	@AssertTrue(message = "heymirror.api.keys is empty: set at least one API key (HEYMIRROR_API_KEYS) or read key "
-			+ "(HEYMIRROR_API_READKEYS), or heymirror.api.open=true to serve the mirror without keys")
+			+ "(HEYMIRROR_API_READ_KEYS), or heymirror.api.open=true to serve the mirror without keys")
 	boolean isKeyedOrOpen() {
 		return this.open || !this.keys.isEmpty() || !this.readKeys.isEmpty();
 	}
