@@ -21,36 +21,37 @@ import org.springframework.util.StringUtils;
  * machine) unless {@code heymirror.api.open-with-real-data=true} says that is intended.
  */
 @Component
-class OpenModeGuard implements WebServerFactoryCustomizer<ConfigurableWebServerFactory> {
+class OpenModeGuard {
 
 	private static final Logger log = LoggerFactory.getLogger(OpenModeGuard.class);
 
-	private final boolean open;
-
-	private final boolean addressSet;
-
 	OpenModeGuard(ApiProperties api, HeymarketProperties upstream, Environment environment) {
-		this.open = api.open();
-		this.addressSet = StringUtils.hasText(environment.getProperty("server.address"));
-		if (this.open && realUpstream(upstream) && !api.openWithRealData()) {
+		if (api.open() && realUpstream(upstream) && !api.openWithRealData()) {
 			throw new OpenModeRefusedException("heymirror.api.open=true with credentials for "
 					+ upstream.baseUrl().getHost() + " would serve real contacts without a key: set API keys "
 					+ "(HEYMIRROR_API_KEYS) and heymirror.api.open=false, or heymirror.api.open-with-real-data=true "
 					+ "if that is really intended");
 		}
-		if (this.open) {
+		if (api.open()) {
 			log.warn(
 					"heymirror.api.open=true: every data route is served WITHOUT an API key ({}). "
 							+ "Use this for demos only, never with real contacts.",
-					this.addressSet ? "on server.address as set" : "on loopback only, as server.address is not set");
+					addressSet(environment) ? "on server.address as set"
+							: "on loopback only, as server.address is not set");
 		}
 	}
 
-	@Override
-	public void customize(ConfigurableWebServerFactory factory) {
-		if (this.open && !this.addressSet) {
-			factory.setAddress(InetAddress.getLoopbackAddress());
-		}
+	/**
+	 * Binds an open mirror to loopback unless {@code server.address} is set. It reads the
+	 * environment rather than the settings beans: the web server is configured before
+	 * they are, and binding them this early would miss properties registered later.
+	 */
+	static WebServerFactoryCustomizer<ConfigurableWebServerFactory> loopbackUnlessAddressSet(Environment environment) {
+		return (factory) -> {
+			if (environment.getProperty("heymirror.api.open", Boolean.class, false) && !addressSet(environment)) {
+				factory.setAddress(InetAddress.getLoopbackAddress());
+			}
+		};
 	}
 
 	/** Credentials for a Heymarket that is not on this machine (a simulator would be). */
@@ -58,6 +59,10 @@ class OpenModeGuard implements WebServerFactoryCustomizer<ConfigurableWebServerF
 		boolean credentials = upstream.apiKey() != null
 				|| (upstream.secretId() != null && upstream.secretKey() != null);
 		return credentials && !isLoopback(upstream.baseUrl());
+	}
+
+	private static boolean addressSet(Environment environment) {
+		return StringUtils.hasText(environment.getProperty("server.address"));
 	}
 
 	private static boolean isLoopback(URI url) {

@@ -9,8 +9,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.boot.web.server.ConfigurableWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -58,6 +61,11 @@ class SecurityConfiguration {
 	static boolean isSecret(String key) {
 		String flat = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
 		return flat.startsWith("heymirrorapikeys") || flat.startsWith("heymirrorwebhooktoken");
+	}
+
+	@Bean
+	static WebServerFactoryCustomizer<ConfigurableWebServerFactory> openModeLoopback(Environment environment) {
+		return OpenModeGuard.loopbackUnlessAddressSet(environment);
 	}
 
 	/**

@@ -26,14 +26,13 @@ class OpenModeGuardTests {
 			""")
 	void openModeBindsToLoopbackUnlessTheAddressIsSetExplicitly(boolean open, String address, String expected)
 			throws Exception {
-		MockEnvironment environment = new MockEnvironment();
+		MockEnvironment environment = new MockEnvironment().withProperty("heymirror.api.open", String.valueOf(open));
 		if (address != null) {
 			environment.setProperty("server.address", address);
 		}
 		TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory();
 
-		new OpenModeGuard(api(open, false), upstream("http://127.0.0.1:9999", "sim-key"), environment)
-			.customize(factory);
+		OpenModeGuard.loopbackUnlessAddressSet(environment).customize(factory);
 
 		assertThat(factory.getAddress()).isEqualTo((expected != null) ? InetAddress.getByName(expected) : null);
 	}
