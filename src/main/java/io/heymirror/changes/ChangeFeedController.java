@@ -46,10 +46,14 @@ class ChangeFeedController {
 
 	private final ChangeLogProperties changeLog;
 
-	ChangeFeedController(ChangeLogReader reader, ChangeSignal signal, ChangeLogProperties changeLog) {
+	private final DeletedContactAccess deletedContacts;
+
+	ChangeFeedController(ChangeLogReader reader, ChangeSignal signal, ChangeLogProperties changeLog,
+			DeletedContactAccess deletedContacts) {
 		this.reader = reader;
 		this.signal = signal;
 		this.changeLog = changeLog;
+		this.deletedContacts = deletedContacts;
 	}
 
 	@GetMapping(path = "/api/changes", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -92,7 +96,7 @@ class ChangeFeedController {
 			long remaining = deadline - System.nanoTime();
 			if (!batch.entries().isEmpty() || remaining <= 0
 					|| !this.signal.awaitBeyond(batch.next().position(), Duration.ofNanos(remaining))) {
-				return page(batch);
+				return page(batch, !this.deletedContacts.currentCallerMayReadDeletedContacts());
 			}
 			cursor = batch.next();
 		}
@@ -107,9 +111,11 @@ class ChangeFeedController {
 		}
 	}
 
-	private static ChangePage page(ChangeBatch batch) {
-		// read-only caller scopes will reduce a deleted contact's data to its id here
-		List<ChangeEvent> events = batch.entries().stream().map((entry) -> ChangeEvent.of(entry, false)).toList();
+	private static ChangePage page(ChangeBatch batch, boolean deletedDataIdOnly) {
+		List<ChangeEvent> events = batch.entries()
+			.stream()
+			.map((entry) -> ChangeEvent.of(entry, deletedDataIdOnly))
+			.toList();
 		return new ChangePage(events, batch.next().encode(), batch.hasMore());
 	}
 

@@ -96,6 +96,30 @@ class ChangeFeedApiTests {
 	}
 
 	@Test
+	void aReadOnlyKeyGetsADeletedContactsIdOnly() {
+		this.mirror.store(TestMirror.contact(8, "2024-06-01T12:00:00Z"));
+		this.mirror.delete(8L);
+		RestTestClient readOnly = ApiClients.withKey(this.anonymous, "test-read-key");
+
+		JsonNode page = this.json.readTree(readOnly.get()
+			.uri("/api/changes")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody());
+
+		List<JsonNode> events = list(page.get("changes"));
+		assertThat(events.get(0).get("data").get("phone")).as("a created event keeps its data").isNotNull();
+		assertThat(events.get(1).get("type").asString()).isEqualTo("io.heymirror.contact.deleted");
+		assertThat(events.get(1).get("data")).isEqualTo(this.json.readTree("{\"id\": 8}"));
+		assertThat(list(get("/api/changes").get("changes")).get(1).get("data").get("phone"))
+			.as("a full key reads the deleted contact's last data")
+			.isNotNull();
+	}
+
+	@Test
 	void pagesFollowNextUntilHasMoreIsFalse() {
 		for (int id = 1; id <= 5; id++) {
 			this.mirror.store(TestMirror.contact(id, "2024-06-01T12:00:0" + id + "Z"));
