@@ -16,8 +16,9 @@ data_dir=$(sql postgres "show data_directory" 2>/dev/null || echo "$ROOT")
 free_gb=$(df --output=avail -BG "$data_dir" 2>/dev/null | tail -1 | tr -dc 0-9 || echo 0)
 [ -n "${BENCH_SCALE_SIZES:-}" ] || [ "${free_gb:-0}" -ge $SCALE_DISK_GB ] || die "--scale needs about $SCALE_DISK_GB GB free for PostgreSQL ($data_dir has ${free_gb} GB)"
 
-# sim_heap CONTACTS: the simulator's heap for that many contacts (it keeps every contact rendered)
-sim_heap() { echo "$(($1 / 1000000 * 3 + 2))g"; }
+# sim_heap CONTACTS: the simulator's heap for that many contacts (it keeps every contact rendered: 1.9 GB live
+# at 1,000,000, so about 10 GB at 5,000,000, and its process about 1.5 times its heap)
+sim_heap() { echo "$(($1 * 5 / 2000000 + 2))g"; }
 
 # trigger_incremental_sync: starts an incremental run, as the schedule would
 trigger_incremental_sync() {
