@@ -5,6 +5,8 @@ import java.util.List;
 
 import io.heymirror.heymarket.HeymarketContact;
 import io.heymirror.heymarket.UpstreamStats;
+import io.heymirror.mirror.ChangeCause;
+import io.heymirror.mirror.ChangeOrigin;
 
 import org.springframework.context.ApplicationContext;
 
@@ -34,7 +36,8 @@ public final class WriterThroughput {
 		}
 		Tally tally = new Tally(() -> new UpstreamStats(0, 0, 0));
 		long started = System.nanoTime();
-		PipelinedWriter writer = new PipelinedWriter(checkpoints, CheckpointWriter.Checkpoint.SCAN, tally);
+		PipelinedWriter writer = new PipelinedWriter(checkpoints, CheckpointWriter.Checkpoint.SCAN,
+				ChangeOrigin.of(ChangeCause.WALK), tally);
 		try (writer) {
 			pages.forEach(writer);
 		}
