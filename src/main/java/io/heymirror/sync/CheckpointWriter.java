@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
+import io.heymirror.heymarket.HeymarketContact;
 import io.heymirror.mirror.ContactData;
 import io.heymirror.mirror.ContactUpserter;
 import io.heymirror.mirror.UpsertResult;
@@ -52,6 +54,15 @@ class CheckpointWriter {
 		this.clock = clock;
 	}
 
+	/**
+	 * Stores a group of batches in one transaction with one checkpoint: the last one a
+	 * batch of the group reached, as if they were written one after the other (group
+	 * commit).
+	 */
+	UpsertResult write(List<Batch> group, Checkpoint checkpoint) {
+		return write(merged(group), checkpoint);
+	}
+
 	UpsertResult write(Batch batch, Checkpoint checkpoint) {
 		List<ContactData> contacts = batch.contacts().stream().map(ContactMapping::toData).toList();
 		UpsertResult result = this.transaction.execute((status) -> {
@@ -65,9 +76,26 @@ class CheckpointWriter {
 		return (result != null) ? result : UpsertResult.EMPTY;
 	}
 
+	static Batch merged(List<Batch> group) {
+		if (group.size() == 1) {
+			return group.get(0);
+		}
+		List<HeymarketContact> contacts = new ArrayList<>();
+		int rejected = 0;
+		@Nullable Boundary reached = null;
+		@Nullable String direction = null;
+		for (Batch batch : group) {
+			contacts.addAll(batch.contacts());
+			rejected += batch.rejected();
+			reached = (batch.reached() != null) ? batch.reached() : reached;
+			direction = (batch.direction() != null) ? batch.direction() : direction;
+		}
+		return new Batch(contacts, rejected, reached, direction);
+	}
+
 	/**
-	 * One statement per page (the writer is the sync's bottleneck): moves the watermark,
-	 * and a scan's cursor, forward only, and records the detected direction.
+	 * One statement per transaction (the writer is the sync's bottleneck): moves the
+	 * watermark, and a scan's cursor, forward only, and records the detected direction.
 	 */
 	private void advance(@Nullable Boundary reached, @Nullable String direction, Checkpoint checkpoint, Instant now) {
 		if (reached == null && direction == null) {

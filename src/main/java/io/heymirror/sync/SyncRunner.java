@@ -108,8 +108,8 @@ class SyncRunner {
 	private boolean incremental(SyncState state, Tally tally, BooleanSupplier stopRequested) {
 		Boundary from = state.watermark();
 		ContactWalk.Result result;
-		try (PipelinedWriter pipeline = new PipelinedWriter(this.writer, CheckpointWriter.Checkpoint.WATERMARK, tally,
-				2)) {
+		try (PipelinedWriter pipeline = new PipelinedWriter(this.writer, CheckpointWriter.Checkpoint.WATERMARK,
+				tally)) {
 			ContactWalk walk = new ContactWalk(this.client, this.properties, state.direction(), pipeline, stopRequested,
 					tally);
 			result = walk.walk(from, idsAt(from));
@@ -126,7 +126,7 @@ class SyncRunner {
 		}
 		Boundary from = state.scanCursor();
 		ContactWalk.Result result;
-		try (PipelinedWriter pipeline = new PipelinedWriter(this.writer, CheckpointWriter.Checkpoint.SCAN, tally, 2)) {
+		try (PipelinedWriter pipeline = new PipelinedWriter(this.writer, CheckpointWriter.Checkpoint.SCAN, tally)) {
 			ContactWalk walk = new ContactWalk(this.client, this.properties, null, pipeline, stopRequested, tally);
 			result = walk.walk(from, idsAt(from));
 		}
