@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.heymirror.heymarket.HeymarketContact;
+import io.heymirror.mirror.ChangeOrigin;
 import io.heymirror.mirror.ContactData;
 import io.heymirror.mirror.ContactUpserter;
 import io.heymirror.mirror.UpsertResult;
@@ -59,15 +60,15 @@ class CheckpointWriter {
 	 * batch of the group reached, as if they were written one after the other (group
 	 * commit).
 	 */
-	UpsertResult write(List<Batch> group, Checkpoint checkpoint) {
-		return write(merged(group), checkpoint);
+	UpsertResult write(List<Batch> group, Checkpoint checkpoint, ChangeOrigin origin) {
+		return write(merged(group), checkpoint, origin);
 	}
 
-	UpsertResult write(Batch batch, Checkpoint checkpoint) {
+	UpsertResult write(Batch batch, Checkpoint checkpoint, ChangeOrigin origin) {
 		List<ContactData> contacts = batch.contacts().stream().map(ContactMapping::toData).toList();
 		UpsertResult result = this.transaction.execute((status) -> {
 			Instant now = this.clock.instant();
-			UpsertResult stored = this.upserter.upsert(contacts, now, checkpoint == Checkpoint.SCAN);
+			UpsertResult stored = this.upserter.upsert(contacts, now, checkpoint == Checkpoint.SCAN, origin);
 			if (checkpoint != Checkpoint.NONE) {
 				advance(batch.reached(), batch.direction(), checkpoint, now);
 			}

@@ -2,6 +2,9 @@ package io.heymirror.sync;
 
 import io.heymirror.heymarket.HeymarketClient;
 import io.heymirror.heymarket.HeymarketContact;
+import io.heymirror.mirror.ChangeCause;
+import io.heymirror.mirror.ChangeOrigin;
+import io.heymirror.mirror.ContactDeletions;
 import io.heymirror.mirror.ContactRepository;
 import io.heymirror.mirror.ContactUpserter;
 import io.heymirror.mirror.UpsertResult;
@@ -27,55 +30,62 @@ public class ContactRefresher {
 
 	private final ContactRepository contacts;
 
+	private final ContactDeletions deletions;
+
 	private final TransactionTemplate transaction;
 
 	private final Clock clock;
 
 	ContactRefresher(HeymarketClient client, ContactUpserter upserter, ContactRepository contacts,
-			TransactionTemplate transaction, Clock clock) {
+			ContactDeletions deletions, TransactionTemplate transaction, Clock clock) {
 		this.client = client;
 		this.upserter = upserter;
 		this.contacts = contacts;
+		this.deletions = deletions;
 		this.transaction = transaction;
 		this.clock = clock;
 	}
 
-	/** Refresh by integer id ({@code GET /v1/contact/{id}}). */
-	public RefreshOutcome refreshById(long id) {
-		return apply(() -> this.client.contactById(id), id);
+	/**
+	 * Refresh by integer id ({@code GET /v1/contact/{id}}); {@code cause} is what the
+	 * change log records ({@code WEBHOOK} or {@code REFRESH}), here and below.
+	 */
+	public RefreshOutcome refreshById(long id, ChangeCause cause) {
+		return apply(() -> this.client.contactById(id), id, cause);
 	}
 
 	/** Refresh by phone ({@code POST /v1/contact/get}). */
-	public RefreshOutcome refreshByPhone(String phone) {
+	public RefreshOutcome refreshByPhone(String phone, ChangeCause cause) {
 		Long knownId = this.contacts.findFirstByPhoneAndDeletedAtIsNullOrderByUpdatedDesc(phone)
 			.map((contact) -> contact.getId())
 			.orElse(null);
-		return apply(() -> this.client.contactByPhone(phone), knownId);
+		return apply(() -> this.client.contactByPhone(phone), knownId, cause);
 	}
 
 	/** Refresh by uuid ({@code GET /v2/contact/{uuid}}). */
-	public RefreshOutcome refreshByUuid(String uuid) {
+	public RefreshOutcome refreshByUuid(String uuid, ChangeCause cause) {
 		Long knownId = this.contacts.findFirstByUuidAndDeletedAtIsNullOrderByUpdatedDesc(uuid)
 			.map((contact) -> contact.getId())
 			.orElse(null);
-		return apply(() -> this.client.contactByUuid(uuid), knownId);
+		return apply(() -> this.client.contactByUuid(uuid), knownId, cause);
 	}
 
-	private RefreshOutcome apply(Supplier<Optional<HeymarketContact>> fetch, Long knownId) {
+	private RefreshOutcome apply(Supplier<Optional<HeymarketContact>> fetch, Long knownId, ChangeCause cause) {
+		ChangeOrigin origin = ChangeOrigin.of(cause);
 		Optional<HeymarketContact> fetched = fetch.get();
 		if (fetched.isEmpty()) {
 			if (knownId == null) {
 				return new RefreshOutcome(RefreshOutcome.Result.NOT_FOUND, null);
 			}
 			Integer deleted = this.transaction
-				.execute((status) -> this.contacts.softDelete(List.of(knownId), this.clock.instant()));
+				.execute((status) -> this.deletions.softDelete(List.of(knownId), this.clock.instant(), origin));
 			return new RefreshOutcome(
 					(deleted != null && deleted > 0) ? RefreshOutcome.Result.DELETED : RefreshOutcome.Result.NOT_FOUND,
 					knownId);
 		}
 		HeymarketContact contact = fetched.get();
-		UpsertResult result = this.transaction.execute(
-				(status) -> this.upserter.upsert(List.of(ContactMapping.toData(contact)), this.clock.instant(), false));
+		UpsertResult result = this.transaction.execute((status) -> this.upserter
+			.upsert(List.of(ContactMapping.toData(contact)), this.clock.instant(), false, origin));
 		boolean changed = result != null && (result.inserted() + result.updated()) > 0;
 		return new RefreshOutcome(changed ? RefreshOutcome.Result.UPDATED : RefreshOutcome.Result.UNCHANGED,
 				contact.id());

@@ -11,6 +11,8 @@ import io.heymirror.heymarket.ContactPage;
 import io.heymirror.heymarket.HeymarketClient;
 import io.heymirror.heymarket.HeymarketContact;
 import io.heymirror.heymarket.V2ListRequest;
+import io.heymirror.mirror.ChangeCause;
+import io.heymirror.mirror.ChangeOrigin;
 import io.heymirror.mirror.ContactRepository;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -53,9 +55,12 @@ class CountRepair {
 		this.properties = properties;
 	}
 
-	/** Repairs everything; {@code upstreamTotal} is upstream's count without a date. */
-	void repair(long upstreamTotal, Tally tally) {
-		Bisection bisection = new Bisection(tally);
+	/**
+	 * Repairs everything; {@code upstreamTotal} is upstream's count without a date.
+	 * {@code runId} is the run repairing, which the change log records.
+	 */
+	void repair(long upstreamTotal, Tally tally, @Nullable Long runId) {
+		Bisection bisection = new Bisection(tally, new ChangeOrigin(ChangeCause.REPAIR, runId));
 		bisection.learnInclusivity();
 		bisection.window(null, null, upstreamTotal, 0, 0);
 	}
@@ -69,10 +74,13 @@ class CountRepair {
 
 		private final Tally tally;
 
+		private final ChangeOrigin origin;
+
 		private @Nullable Boolean inclusive;
 
-		Bisection(Tally tally) {
+		Bisection(Tally tally, ChangeOrigin origin) {
 			this.tally = tally;
+			this.origin = origin;
 		}
 
 		/**
@@ -120,7 +128,7 @@ class CountRepair {
 			if (split == null) {
 				log.info("Count gap in ({}, {}]: upstream {} vs mirror {}; re-reading that window", text(after),
 						text(upTo), upstream, local);
-				reread(after, upTo, this.tally);
+				reread(after, upTo, this.tally, this.origin);
 				return;
 			}
 			long upSplit = CountRepair.this.client.count(text(split));
@@ -155,7 +163,7 @@ class CountRepair {
 	}
 
 	/** Re-reads the window by offset, stores it, and confirms what it no longer holds. */
-	private void reread(@Nullable Instant after, @Nullable Instant upTo, Tally tally) {
+	private void reread(@Nullable Instant after, @Nullable Instant upTo, Tally tally, ChangeOrigin origin) {
 		Set<Long> seen = new HashSet<>();
 		String date = (after != null) ? text(after) : null;
 		int limit = this.properties.v2PageSize();
@@ -166,7 +174,7 @@ class CountRepair {
 				break;
 			}
 			tally.stored(this.writer.write(new Batch(contacts.contacts(), contacts.rejected().size(), null, null),
-					CheckpointWriter.Checkpoint.NONE));
+					CheckpointWriter.Checkpoint.NONE, origin));
 			boolean beyond = false;
 			for (HeymarketContact contact : contacts.contacts()) {
 				seen.add(contact.id());
@@ -183,7 +191,7 @@ class CountRepair {
 			.stream()
 			.filter((id) -> !seen.contains(id))
 			.toList();
-		this.deletions.confirm(suspects, tally);
+		this.deletions.confirm(suspects, tally, origin);
 	}
 
 	private static Instant orPast(@Nullable Instant instant) {

@@ -8,7 +8,8 @@ import java.util.Optional;
 
 import io.heymirror.heymarket.HeymarketClient;
 import io.heymirror.heymarket.HeymarketContact;
-import io.heymirror.mirror.ContactRepository;
+import io.heymirror.mirror.ChangeOrigin;
+import io.heymirror.mirror.ContactDeletions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +30,7 @@ class DeletionConfirmer {
 
 	private final HeymarketClient client;
 
-	private final ContactRepository contacts;
+	private final ContactDeletions contacts;
 
 	private final CheckpointWriter writer;
 
@@ -37,7 +38,7 @@ class DeletionConfirmer {
 
 	private final Clock clock;
 
-	DeletionConfirmer(HeymarketClient client, ContactRepository contacts, CheckpointWriter writer,
+	DeletionConfirmer(HeymarketClient client, ContactDeletions contacts, CheckpointWriter writer,
 			TransactionTemplate transaction, Clock clock) {
 		this.client = client;
 		this.contacts = contacts;
@@ -47,7 +48,7 @@ class DeletionConfirmer {
 	}
 
 	/** Checks each suspect upstream; returns how many were soft-deleted. */
-	int confirm(Collection<Long> suspects, Tally tally) {
+	int confirm(Collection<Long> suspects, Tally tally, ChangeOrigin origin) {
 		if (suspects.isEmpty()) {
 			return 0;
 		}
@@ -64,32 +65,33 @@ class DeletionConfirmer {
 				gone.add(id);
 			}
 			if (gone.size() >= BATCH) {
-				deleted += softDelete(gone);
+				deleted += softDelete(gone, origin);
 			}
 			if (alive.size() >= BATCH) {
-				store(alive, tally);
+				store(alive, tally, origin);
 			}
 		}
-		deleted += softDelete(gone);
-		store(alive, tally);
+		deleted += softDelete(gone, origin);
+		store(alive, tally, origin);
 		tally.deleted(deleted);
 		return deleted;
 	}
 
-	private int softDelete(List<Long> ids) {
+	private int softDelete(List<Long> ids, ChangeOrigin origin) {
 		if (ids.isEmpty()) {
 			return 0;
 		}
-		Integer count = this.transaction.execute((status) -> this.contacts.softDelete(ids, this.clock.instant()));
+		Integer count = this.transaction
+			.execute((status) -> this.contacts.softDelete(ids, this.clock.instant(), origin));
 		log.info("Soft-deleted {} contacts gone upstream (404): ids {}", count, ids);
 		ids.clear();
 		return (count != null) ? count : 0;
 	}
 
-	private void store(List<HeymarketContact> alive, Tally tally) {
+	private void store(List<HeymarketContact> alive, Tally tally, ChangeOrigin origin) {
 		if (!alive.isEmpty()) {
-			tally.stored(
-					this.writer.write(new Batch(List.copyOf(alive), 0, null, null), CheckpointWriter.Checkpoint.NONE));
+			tally.stored(this.writer.write(new Batch(List.copyOf(alive), 0, null, null),
+					CheckpointWriter.Checkpoint.NONE, origin));
 			alive.clear();
 		}
 	}

@@ -10,6 +10,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
+import io.heymirror.mirror.ChangeOrigin;
 import io.heymirror.mirror.UpsertResult;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -77,8 +78,8 @@ final class PipelinedWriter implements Consumer<Batch>, AutoCloseable {
 	// thrown once: try-with-resources cannot add an exception to itself as suppressed
 	private boolean failureThrown;
 
-	PipelinedWriter(CheckpointWriter writer, CheckpointWriter.Checkpoint checkpoint, Tally tally) {
-		this((group) -> writer.write(group, checkpoint), tally, System::nanoTime);
+	PipelinedWriter(CheckpointWriter writer, CheckpointWriter.Checkpoint checkpoint, ChangeOrigin origin, Tally tally) {
+		this((group) -> writer.write(group, checkpoint, origin), tally, System::nanoTime);
 	}
 
 	PipelinedWriter(GroupWriter writer, Tally tally, LongSupplier nanoTime) {

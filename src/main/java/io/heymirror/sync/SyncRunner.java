@@ -8,6 +8,8 @@ import java.util.function.BooleanSupplier;
 
 import io.heymirror.heymarket.HeymarketClient;
 import io.heymirror.heymarket.HeymarketException;
+import io.heymirror.mirror.ChangeCause;
+import io.heymirror.mirror.ChangeOrigin;
 import io.heymirror.mirror.ContactRepository;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -86,9 +88,13 @@ class SyncRunner {
 			log.info("Sync run {} started: {}{}, strategy {}, trigger {}, watermark {}", run.getId(), mode,
 					(scan && mode != SyncMode.FULL) ? " (reconciliation)" : "", this.properties.strategy().label(),
 					trigger, text(state.watermark()));
-			boolean completed = scan ? fullScan(state, tally, stopRequested) : incremental(state, tally, stopRequested);
+			ChangeOrigin walk = new ChangeOrigin(ChangeCause.WALK, run.getId());
+			ChangeOrigin scanning = new ChangeOrigin(
+					(mode == SyncMode.FULL) ? ChangeCause.FULL_RESYNC : ChangeCause.RECONCILE, run.getId());
+			boolean completed = scan ? fullScan(state, tally, stopRequested, scanning)
+					: incremental(state, tally, stopRequested, walk);
 			if (completed) {
-				long[] counts = checkCompleteness(tally, stopRequested);
+				long[] counts = checkCompleteness(tally, stopRequested, walk);
 				upstreamCount = counts[0];
 				mirrorCount = counts[1];
 				outcome = SyncRun.Outcome.SUCCEEDED;
@@ -105,10 +111,10 @@ class SyncRunner {
 		return finish(run, outcome, tally, upstreamCount, mirrorCount, error);
 	}
 
-	private boolean incremental(SyncState state, Tally tally, BooleanSupplier stopRequested) {
+	private boolean incremental(SyncState state, Tally tally, BooleanSupplier stopRequested, ChangeOrigin origin) {
 		Boundary from = state.watermark();
 		ContactWalk.Result result;
-		try (PipelinedWriter pipeline = new PipelinedWriter(this.writer, CheckpointWriter.Checkpoint.WATERMARK,
+		try (PipelinedWriter pipeline = new PipelinedWriter(this.writer, CheckpointWriter.Checkpoint.WATERMARK, origin,
 				tally)) {
 			ContactWalk walk = new ContactWalk(this.client, this.properties, state.direction(), pipeline, stopRequested,
 					tally);
@@ -117,7 +123,7 @@ class SyncRunner {
 		return result.completed();
 	}
 
-	private boolean fullScan(SyncState state, Tally tally, BooleanSupplier stopRequested) {
+	private boolean fullScan(SyncState state, Tally tally, BooleanSupplier stopRequested, ChangeOrigin origin) {
 		Instant scanStart = state.scanStartedAt();
 		if (scanStart == null) {
 			Instant now = this.clock.instant();
@@ -126,14 +132,15 @@ class SyncRunner {
 		}
 		Boundary from = state.scanCursor();
 		ContactWalk.Result result;
-		try (PipelinedWriter pipeline = new PipelinedWriter(this.writer, CheckpointWriter.Checkpoint.SCAN, tally)) {
+		try (PipelinedWriter pipeline = new PipelinedWriter(this.writer, CheckpointWriter.Checkpoint.SCAN, origin,
+				tally)) {
 			ContactWalk walk = new ContactWalk(this.client, this.properties, null, pipeline, stopRequested, tally);
 			result = walk.walk(from, idsAt(from));
 		}
 		if (!result.completed()) {
 			return false;
 		}
-		int deleted = this.deletions.confirm(this.contacts.findLiveIdsNotSeenSince(scanStart), tally);
+		int deleted = this.deletions.confirm(this.contacts.findLiveIdsNotSeenSince(scanStart), tally, origin);
 		Instant now = this.clock.instant();
 		this.transaction.executeWithoutResult((status) -> this.states.load().finishScan(now));
 		log.info("Full scan finished: {} contacts read, {} confirmed deleted", tally.seen(), deleted);
@@ -143,19 +150,19 @@ class SyncRunner {
 	/**
 	 * Compares counts, repairs a gap, and records the result; returns {upstream, mirror}.
 	 */
-	private long[] checkCompleteness(Tally tally, BooleanSupplier stopRequested) {
+	private long[] checkCompleteness(Tally tally, BooleanSupplier stopRequested, ChangeOrigin walk) {
 		long upstream = this.client.count(null);
 		long mirror = this.contacts.countByDeletedAtIsNull();
 		if (upstream != mirror) {
 			// changes made while the walk ran would show as gaps everywhere: catch up
 			// once more first
-			incremental(this.states.load(), tally, stopRequested);
+			incremental(this.states.load(), tally, stopRequested, walk);
 			upstream = this.client.count(null);
 			mirror = this.contacts.countByDeletedAtIsNull();
 		}
 		if (upstream != mirror) {
 			log.info("Completeness check: upstream {} contacts, mirror {}; repairing", upstream, mirror);
-			this.repair.repair(upstream, tally);
+			this.repair.repair(upstream, tally, walk.runId());
 			upstream = this.client.count(null);
 			mirror = this.contacts.countByDeletedAtIsNull();
 			if (upstream != mirror) {

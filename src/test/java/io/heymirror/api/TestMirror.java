@@ -9,8 +9,10 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 
+import io.heymirror.mirror.ChangeCause;
+import io.heymirror.mirror.ChangeOrigin;
 import io.heymirror.mirror.ContactData;
-import io.heymirror.mirror.ContactRepository;
+import io.heymirror.mirror.ContactDeletions;
 import io.heymirror.mirror.ContactUpserter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,9 +31,11 @@ public class TestMirror {
 	/** The {@code updated} column of a contact whose JSON has none. */
 	public static final Instant DEFAULT_UPDATED = Instant.parse("2024-01-01T00:00:00Z");
 
+	private static final ChangeOrigin ORIGIN = ChangeOrigin.of(ChangeCause.REFRESH);
+
 	private final ContactUpserter upserter;
 
-	private final ContactRepository contacts;
+	private final ContactDeletions deletions;
 
 	private final TransactionTemplate transaction;
 
@@ -39,10 +43,10 @@ public class TestMirror {
 
 	private final JsonMapper json;
 
-	TestMirror(ContactUpserter upserter, ContactRepository contacts, TransactionTemplate transaction, JdbcTemplate jdbc,
+	TestMirror(ContactUpserter upserter, ContactDeletions deletions, TransactionTemplate transaction, JdbcTemplate jdbc,
 			JsonMapper json) {
 		this.upserter = upserter;
-		this.contacts = contacts;
+		this.deletions = deletions;
 		this.transaction = transaction;
 		this.jdbc = jdbc;
 		this.json = json;
@@ -60,12 +64,14 @@ public class TestMirror {
 		List<ContactData> page = rawContacts.stream().map(this::toData).toList();
 		for (int from = 0; from < page.size(); from += 1000) {
 			List<ContactData> chunk = page.subList(from, Math.min(page.size(), from + 1000));
-			this.transaction.executeWithoutResult((status) -> this.upserter.upsert(chunk, Instant.now(), false));
+			this.transaction
+				.executeWithoutResult((status) -> this.upserter.upsert(chunk, Instant.now(), false, ORIGIN));
 		}
 	}
 
 	public void delete(Long... ids) {
-		this.transaction.executeWithoutResult((status) -> this.contacts.softDelete(Arrays.asList(ids), Instant.now()));
+		this.transaction
+			.executeWithoutResult((status) -> this.deletions.softDelete(Arrays.asList(ids), Instant.now(), ORIGIN));
 	}
 
 	/** A realistic contact; {@code updated} is written exactly as given. */

@@ -14,6 +14,8 @@ import javax.sql.DataSource;
 
 import io.heymirror.heymarket.HeymarketClient;
 import io.heymirror.heymarket.HeymarketContact;
+import io.heymirror.mirror.ChangeCause;
+import io.heymirror.mirror.ChangeOrigin;
 import io.heymirror.mirror.ContactData;
 import io.heymirror.mirror.ContactUpserter;
 import io.heymirror.simulator.HeymarketSimulator;
@@ -82,7 +84,8 @@ public final class UpsertVsCopy {
 		long started = System.nanoTime();
 		for (int from = 0; from < rows.size(); from += pageSize) {
 			List<ContactData> page = rows.subList(from, Math.min(rows.size(), from + pageSize));
-			transaction.executeWithoutResult((status) -> upserter.upsert(page, Instant.now(), true));
+			transaction.executeWithoutResult(
+					(status) -> upserter.upsert(page, Instant.now(), true, ChangeOrigin.of(ChangeCause.WALK)));
 		}
 		return (System.nanoTime() - started) / 1e9;
 	}

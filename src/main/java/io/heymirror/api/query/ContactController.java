@@ -9,6 +9,7 @@ import io.heymirror.api.query.ContactResponses.ContactCount;
 import io.heymirror.api.query.ContactResponses.ContactPage;
 import io.heymirror.api.query.ContactResponses.ContactView;
 import io.heymirror.api.query.ContactResponses.RefreshResult;
+import io.heymirror.mirror.ChangeCause;
 import io.heymirror.mirror.ContactFilter;
 import io.heymirror.mirror.ContactQueries;
 import io.heymirror.mirror.StoredContact;
@@ -120,7 +121,7 @@ class ContactController {
 	RefreshResult refresh(@Parameter(description = "The contact's integer id.") @PathVariable long id) {
 		RefreshOutcome outcome;
 		try {
-			outcome = this.refresher.refreshById(id);
+			outcome = this.refresher.refreshById(id, ChangeCause.REFRESH);
 		}
 		catch (RuntimeException ex) {
 			throw ApiProblem.upstreamUnavailable("Heymarket could not be asked for contact " + id + "; try again.", ex);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import io.heymirror.mirror.ChangeCause;
 import io.heymirror.sync.ContactRefresher;
 import io.heymirror.sync.RefreshOutcome;
 import org.jspecify.annotations.Nullable;
@@ -54,9 +55,9 @@ record ContactReference(Kind kind, String value) {
 
 	RefreshOutcome refresh(ContactRefresher refresher) {
 		return switch (this.kind) {
-			case PHONE -> refresher.refreshByPhone(this.value);
-			case ID -> refresher.refreshById(Long.parseLong(this.value));
-			case UUID -> refresher.refreshByUuid(this.value);
+			case PHONE -> refresher.refreshByPhone(this.value, ChangeCause.WEBHOOK);
+			case ID -> refresher.refreshById(Long.parseLong(this.value), ChangeCause.WEBHOOK);
+			case UUID -> refresher.refreshByUuid(this.value, ChangeCause.WEBHOOK);
 		};
 	}
 
