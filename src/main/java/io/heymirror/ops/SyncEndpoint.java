@@ -2,12 +2,15 @@ package io.heymirror.ops;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.heymirror.changes.ChangeLogStats;
 import io.heymirror.sync.SyncControl;
 import io.heymirror.sync.SyncMode;
 import io.heymirror.sync.SyncProperties;
+import io.heymirror.sync.SyncRun;
 import io.heymirror.sync.SyncStatus;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -40,12 +43,16 @@ class SyncEndpoint {
 
 	private final SyncProperties properties;
 
+	private final ChangeLogStats changes;
+
 	private final Clock clock;
 
-	SyncEndpoint(SyncControl control, MirrorSize mirrorSize, SyncProperties properties, Clock clock) {
+	SyncEndpoint(SyncControl control, MirrorSize mirrorSize, SyncProperties properties, ChangeLogStats changes,
+			Clock clock) {
 		this.control = control;
 		this.mirrorSize = mirrorSize;
 		this.properties = properties;
+		this.changes = changes;
 		this.clock = clock;
 	}
 
@@ -60,7 +67,9 @@ class SyncEndpoint {
 		SyncStatus status = this.control.status();
 		SyncAssessment assessment = SyncAssessment.of(status, status.enabled(), this.control.isSyncingAnywhere(),
 				this.properties.effectiveStaleAfter(), now);
-		return SyncOverview.of(now, status, assessment, this.mirrorSize.get(), this.control.recentRuns(runs));
+		List<SyncRun> recent = this.control.recentRuns(runs);
+		return SyncOverview.of(now, status, assessment, this.mirrorSize.get(), recent,
+				this.changes.byRun(recent.stream().map(SyncRun::getId).toList()));
 	}
 
 	/**

@@ -107,7 +107,7 @@ class ApiFuzzTests {
 			headers.add(new String[] { "Accept", inputs.pick("application/xml", "text/html", "*/*", "application/json",
 					"application/problem+json", "image/png") });
 		}
-		return switch (random.nextInt(15)) {
+		return switch (random.nextInt(16)) {
 			case 0 -> new FuzzRequest("GET", "/api/contacts?" + query(random, inputs), headers, null);
 			case 1 -> new FuzzRequest("GET", "/api/contacts/count?" + query(random, inputs), headers, null);
 			case 2 -> new FuzzRequest("GET", "/api/contacts/" + inputs.segment() + "?" + query(random, inputs), headers,
@@ -127,6 +127,7 @@ class ApiFuzzTests {
 					inputs.pick("PUT", "DELETE", "PATCH", "OPTIONS", "HEAD", "GET"), inputs.pick("/v1/contacts",
 							"/v2/contacts/list", "/api/contacts", "/webhooks/heymarket", "/v1/contact/get"),
 					headers, inputs.body());
+			case 14 -> new FuzzRequest("GET", "/api/changes?" + changesQuery(random, inputs), headers, null);
 			default -> new FuzzRequest(
 					"GET", "/actuator/" + inputs.pick("health", "info", "metrics", "prometheus",
 							"health/" + inputs.segment(), "metrics/" + inputs.segment(), inputs.segment()),
@@ -141,6 +142,23 @@ class ApiFuzzTests {
 			String name = inputs.pick("phone", "email", "q", "optedOut", "updatedSince", "includeDeleted", "limit",
 					"cursor", "limit", "cursor", "updatedSince", "unknown", "opted_out", "");
 			parts.add(encode(name) + "=" + inputs.queryValue(name));
+		}
+		return String.join("&", parts);
+	}
+
+	/** Parameters of the change feed; {@code wait} never long enough to slow the run. */
+	private static String changesQuery(Random random, FuzzInputs inputs) {
+		List<String> parts = new ArrayList<>();
+		int count = random.nextInt(4);
+		for (int i = 0; i < count; i++) {
+			String name = inputs.pick("after", "limit", "wait", "after", "unknown", "");
+			String value = switch (name) {
+				case "wait" -> inputs.pick("", "0", "PT0S", "PT0.05S", "-1", "PT31S", "31", "P1D", "soon", "PT-1S",
+						"9999999999999");
+				case "after" -> (random.nextInt(4) == 0) ? "latest" : inputs.queryValue(name);
+				default -> inputs.queryValue(name);
+			};
+			parts.add(encode(name) + "=" + value);
 		}
 		return String.join("&", parts);
 	}

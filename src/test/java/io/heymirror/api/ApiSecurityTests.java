@@ -39,6 +39,7 @@ class ApiSecurityTests {
 			GET  | /api/contacts/by-uuid/a1b2c3d4-e5f6-7890-abcd-ef1234567890
 			GET  | /api/contacts/by-phone/15105553344
 			POST | /api/contacts/1/refresh
+			GET  | /api/changes
 			GET  | /api/anything-else
 			GET  | /v1/contact/98765
 			POST | /v1/contact/get

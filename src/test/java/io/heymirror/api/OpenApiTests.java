@@ -39,7 +39,7 @@ class OpenApiTests {
 		assertThat(paths.propertyNames()).containsExactlyInAnyOrder("/api/contacts", "/api/contacts/count",
 				"/api/contacts/{id}", "/api/contacts/by-uuid/{uuid}", "/api/contacts/by-phone/{phone}",
 				"/api/contacts/{id}/refresh", "/v1/contact/{id}", "/v1/contact/get", "/v2/contact/{contactID}",
-				"/v1/contacts", "/v2/contacts/list", "/v1/contacts/count", "/webhooks/heymarket");
+				"/v1/contacts", "/v2/contacts/list", "/v1/contacts/count", "/webhooks/heymarket", "/api/changes");
 		List<String> undocumented = new ArrayList<>();
 		for (Map.Entry<String, JsonNode> path : paths.properties()) {
 			for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
