@@ -16,16 +16,20 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code /actuator/sync}: read the sync's state and its recent runs; {@code POST} starts
  * a run ({@code {}} incremental, {@code {"mode": "full"}} a full re-sync). A run asked
- * for while one is alive in any replica is refused with 409, never queued.
+ * for while one is alive in any replica is refused with 409, never queued. Refusals are
+ * problem details, as every error of the service is.
  */
 @Component
 @Endpoint(id = "sync")
@@ -80,13 +84,13 @@ class SyncEndpoint {
 	public WebEndpointResponse<Map<String, Object>> start(@Nullable String mode) {
 		SyncMode syncMode = parse(mode);
 		if (syncMode == null) {
-			return new WebEndpointResponse<>(Map.of("started", false, "error", "mode must be incremental or full"),
-					WebEndpointResponse.STATUS_BAD_REQUEST);
+			// answered as a 400 problem, like every other error
+			throw new InvalidEndpointRequestException("Unknown sync mode", "'mode' must be incremental or full.");
 		}
 		String label = syncMode.name().toLowerCase(Locale.ROOT);
 		if (!this.control.start(syncMode, "manual")) {
-			return new WebEndpointResponse<>(
-					Map.of("started", false, "mode", label, "error", "a sync run is already in progress"), 409);
+			throw new ResponseStatusException(HttpStatus.CONFLICT,
+					"A sync run is already in progress; nothing was started.");
 		}
 		log.info("Sync run ({}) started on request", label);
 		return new WebEndpointResponse<>(Map.of("started", true, "mode", label), 202);

@@ -115,7 +115,7 @@ class CompatibleContactController {
 			required = false) @Nullable ContactsListV2Request body) {
 		ContactsListV2Request request = (body != null) ? body : new ContactsListV2Request(null, null, null, null);
 		int limit = request.pageSize();
-		int page = request.pageNumber();
+		int page = request.pageNumber(limit);
 		Instant after = request.after();
 		List<StoredContact> contacts = this.queries.v2Page(after, request.order(), limit, (long) page * limit);
 		return json(this.raw.array(contacts));
