@@ -34,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <pre>
  * java -cp target/test-classes:target/classes:$(cat target/test-cp.txt) io.heymirror.changes.ChangeLogWriteCost \
- *      [contacts=100000] [page=30] [rounds=5]
+ *      [contacts=20000] [page=30] [rounds=3]
  * </pre>
  */
 public final class ChangeLogWriteCost {
@@ -43,9 +43,9 @@ public final class ChangeLogWriteCost {
 	}
 
 	public static void main(String[] args) throws Exception {
-		int count = (args.length > 0) ? Integer.parseInt(args[0]) : 100_000;
+		int count = (args.length > 0) ? Integer.parseInt(args[0]) : 20_000;
 		int page = (args.length > 1) ? Integer.parseInt(args[1]) : 30;
-		int rounds = (args.length > 2) ? Integer.parseInt(args[2]) : 5;
+		int rounds = (args.length > 2) ? Integer.parseInt(args[2]) : 3;
 		String database = "changes_write_cost";
 		try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres",
 				"postgres", ""); Statement statement = connection.createStatement()) {
