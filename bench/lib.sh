@@ -328,10 +328,19 @@ change_feed() {
 	log "P7: $line; COPY of the $rows log rows: $LOG_COPY_RATE rows/s"
 }
 
+# search_plan DB PATTERN OUTFILE: EXPLAIN ANALYZE of P6's query (bench/search.sql) for PATTERN
+search_plan() {
+	sed -e '/^--/d' -e "s/:q/'$(echo "$2" | sed "s/'/''/g")'/g" "$ROOT/bench/search.sql" \
+		| sed '1s/^/EXPLAIN (ANALYZE, BUFFERS) /' | psql -d "$1" -Atq >"$3" 2>&1 || true
+}
+
 # search_rows DB: P6 on the service's mirror; adds one row per search
 search_rows() {
 	local db=$1 url="http://127.0.0.1:$SVC_PORT" trigram live entry label q pattern share p95 limit_p95 ratio encoded target
 	local result plan
+	# right after the backfill, for the log: the first search before autovacuum has run
+	search_plan "$db" "%${SEARCHES[0]#*|}%" "$WORK/explain-search-before-vacuum.txt"
+	log "P6 before VACUUM, q=${SEARCHES[0]#*|}: $(grep -E 'Execution Time' "$WORK/explain-search-before-vacuum.txt")"
 	# the state autovacuum leaves after a backfill: statistics, and the GIN index's pending list merged
 	sql "$db" "VACUUM ANALYZE contact"
 	trigram=$(sql "$db" "select count(*) from pg_indexes where tablename = 'contact' and indexdef like '%gin_trgm_ops%'")
@@ -352,8 +361,7 @@ search_rows() {
 		limit_p95=$(cat "$WORK"/pgbench_log.* | awk '{print $3 / 1000}' | sort -n | awk '{v[NR] = $1} END {print v[int(NR * 0.95 + 0.999)]}')
 		# the plan behind the figure, for the log
 		plan=$WORK/explain-search-${label//[^a-z0-9]/}.txt
-		sed -e '/^--/d' -e "s/:q/'$(echo "$pattern" | sed "s/'/''/g")'/g" "$ROOT/bench/search.sql" \
-			| sed '1s/^/EXPLAIN (ANALYZE, BUFFERS) /' | psql -d "$db" -Atq >"$plan" 2>&1 || true
+		search_plan "$db" "$pattern" "$plan"
 		log "P6 q=$q plan: $(grep -E 'Scan|Execution Time' "$plan" | sed -E 's/ +/ /g' | tr '\n' ';')"
 		ratio=$(calc "$p95 / $limit_p95")
 		if [ "$label" = "~10%" ]; then target="report" result="–"; else target="≤ 20 ms" result=$(verdict "$p95 <= 20"); fi
