@@ -3,6 +3,7 @@ package io.heymirror.ops;
 import java.time.Instant;
 import java.util.List;
 
+import io.heymirror.sync.Direction;
 import io.heymirror.sync.RunCounters;
 import io.heymirror.sync.SyncRun;
 import io.heymirror.sync.SyncStatus;
@@ -25,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * @param runs the most recent runs, newest first
  */
 record SyncOverview(Instant now, Verdict health, @Nullable Progress progress, @Nullable Instant watermark,
-		@Nullable String direction, @Nullable Instant lastSuccessAt, @Nullable Long upstreamCount,
+		@Nullable Direction direction, @Nullable Instant lastSuccessAt, @Nullable Long upstreamCount,
 		@Nullable Long mirrorCount, @Nullable Instant countedAt, long mirrorSize, List<Run> runs) {
 
 	static SyncOverview of(Instant now, SyncStatus status, SyncAssessment assessment, long mirrorSize,

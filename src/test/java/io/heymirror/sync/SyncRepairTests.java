@@ -92,9 +92,8 @@ class SyncRepairTests {
 		assertThat(incremental.getMirrorCount()).isEqualTo(incremental.getUpstreamCount());
 		assertThat(this.contacts.findByIdAndDeletedAtIsNull(gone)).as("equal counts hide the deletion").isPresent();
 
-		SyncProperties reconcileNow = new SyncProperties(false, Duration.ofMinutes(5),
-				SyncProperties.Strategy.V2_KEYSET, Duration.ofMillis(1), null, 30, 100, 100_000, 300,
-				Duration.ofMinutes(1), Duration.ofSeconds(10));
+		SyncProperties reconcileNow = SyncHarness.properties(SyncProperties.Strategy.V2_KEYSET, Duration.ofMillis(1),
+				100_000, Duration.ofSeconds(1));
 		SyncRun reconciliation = this.harness.run(reconcileNow, SyncMode.INCREMENTAL, () -> false);
 
 		assertThat(reconciliation.getOutcome()).isEqualTo("SUCCEEDED");

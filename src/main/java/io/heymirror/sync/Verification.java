@@ -1,0 +1,142 @@
+package io.heymirror.sync;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What every run checks once its walk reached the end (see {@code docs/sync.md}): each
+ * tie group it drained, then the freshness window {@code (W, H]} from the watermark it
+ * started from to a moment {@code heymirror.sync.count-settle} in the past, then the
+ * totals up to the same moment; each repaired where the counts disagree. A window that
+ * failed before is checked again until it matches.
+ */
+final class Verification {
+
+	private final MirrorView mirror;
+
+	private final SyncProperties properties;
+
+	private final WindowCounter counter;
+
+	private final TieCheck ties;
+
+	private final WindowCheck windows;
+
+	Verification(Upstream upstream, MirrorView mirror, MirrorWrites writes, SyncProperties properties, PageCaps caps,
+			int digits, Tally tally, Pause pause, BooleanSupplier stopRequested) {
+		this.mirror = mirror;
+		this.properties = properties;
+		this.counter = new WindowCounter(upstream, mirror, new Grid(digits));
+		this.ties = new TieCheck(this.counter, upstream, writes, properties, caps, pause, stopRequested);
+		DeletionConfirmer confirmer = new DeletionConfirmer(upstream, writes, tally);
+		WindowRepair repair = new WindowRepair(this.counter, upstream, mirror, writes, properties, caps, confirmer,
+				stopRequested);
+		this.windows = new WindowCheck(this.counter, repair, pause, properties.countSettle());
+	}
+
+	/**
+	 * Verifies a walk that reached the end.
+	 * @param ties the tie groups it drained
+	 * @param watermark the watermark it started from (null: from the beginning)
+	 * @param pending a window that failed in an earlier run
+	 */
+	Findings verify(List<Boundary> ties, @Nullable Boundary watermark, @Nullable Window pending) {
+		// the windows end before anything the checks themselves wait for
+		Instant end = this.counter.quietAtOrBelow(this.mirror.now().minus(this.properties.countSettle()));
+		List<FailedTie> failedTies = new ArrayList<>();
+		for (Boundary tie : ties) {
+			Window failed = this.ties.verify(tie);
+			if (failed != null) {
+				failedTies.add(new FailedTie(tie, failed));
+			}
+		}
+		Window totals = new Window(null, end);
+		Window freshness = (watermark != null) ? new Window(this.counter.quietAtOrBelow(watermark.at()), end) : totals;
+		if (pending != null) {
+			freshness = new Window(freshness.after(), end).span(new Window(pending.after(), end));
+		}
+		if (freshness.isEmpty()) {
+			return new Findings(failedTies, null, this.windows.check(totals, null), this.counter.grid().digits());
+		}
+		WindowCheck.Checked fresh = this.windows.check(freshness, null);
+		if (freshness.after() == null) {
+			return new Findings(failedTies, fresh, fresh, this.counter.grid().digits());
+		}
+		Long known = fresh.untouched() ? fresh.count().upstreamAfterEnd() : null;
+		return new Findings(failedTies, fresh, this.windows.check(totals, known), this.counter.grid().digits());
+	}
+
+	/**
+	 * What the checks found.
+	 *
+	 * @param failedTies windows around tie groups still short after re-draining
+	 * @param freshness the freshness window's verdict (null when the window was empty)
+	 * @param totals the verdict on everything up to the window's end
+	 * @param digits the precision to describe windows in
+	 */
+	record Findings(List<FailedTie> failedTies, WindowCheck.@Nullable Checked freshness, WindowCheck.Checked totals,
+			int digits) {
+
+		boolean failed() {
+			return failedWindow() != null;
+		}
+
+		/** Every failed window in one, or null when all matched. */
+		@Nullable Window failedWindow() {
+			Window failed = null;
+			for (FailedTie tie : this.failedTies) {
+				failed = tie.window().span(failed);
+			}
+			if (this.freshness != null && this.freshness.failed()) {
+				failed = this.freshness.count().window().span(failed);
+			}
+			if (this.totals.failed()) {
+				failed = this.totals.count().window().span(failed);
+			}
+			return failed;
+		}
+
+		/** The run's error, with the failed windows; null when all matched. */
+		@Nullable String error() {
+			List<String> parts = new ArrayList<>();
+			for (FailedTie tie : this.failedTies) {
+				parts.add("tie group at " + tie.tie().text() + " is still missing contacts after "
+						+ TieCheck.MAX_REDRAINS + " drains; the watermark stays below it");
+			}
+			for (WindowCheck.Checked checked : checks()) {
+				if (checked.failed()) {
+					WindowCount count = checked.count();
+					parts.add("window " + count.window().describe(this.digits) + " holds " + count.upstream()
+							+ " contacts upstream, " + count.wide() + " in the mirror after repair");
+				}
+			}
+			return parts.isEmpty() ? null
+					: "Stale mirror: " + String.join("; ", parts) + " (re-checked on every run until it matches)";
+		}
+
+		/** The window recorded with the run: the freshness window, else the totals. */
+		WindowCount recorded() {
+			return (this.freshness != null) ? this.freshness.count() : this.totals.count();
+		}
+
+		private List<WindowCheck.Checked> checks() {
+			return (this.freshness == null || this.freshness == this.totals) ? List.of(this.totals)
+					: List.of(this.freshness, this.totals);
+		}
+
+	}
+
+	/**
+	 * A tie group still short after re-draining.
+	 *
+	 * @param tie its instant
+	 * @param window the window around it that was counted
+	 */
+	record FailedTie(Boundary tie, Window window) {
+	}
+
+}

@@ -1,0 +1,90 @@
+package io.heymirror.sync;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Set;
+
+import io.heymirror.simulator.HeymarketSimulator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Incremental runs of the real walk and checks against the simulator in-process and a
+ * mirror in memory: what {@link SyncRunner} does, without Spring, PostgreSQL or HTTP.
+ */
+final class InMemorySync {
+
+	private final SimulatedUpstream upstream;
+
+	private final MemoryMirror mirror;
+
+	private final SyncProperties properties;
+
+	private final TestClock clock;
+
+	private @Nullable Window failed;
+
+	private ContactWalk.@Nullable Result walked;
+
+	InMemorySync(HeymarketSimulator simulator, TestClock clock, SyncProperties properties) {
+		this.upstream = new SimulatedUpstream(simulator, clock);
+		this.mirror = new MemoryMirror(clock);
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** One incremental run; returns what its checks found. */
+	Verification.Findings run() {
+		Tally tally = new Tally(this.upstream::stats);
+		Boundary from = this.mirror.watermark();
+		Set<Long> idsAtFrom = (from != null) ? this.mirror.liveIdsAt(from.at()) : Set.of();
+		Instant ceiling = this.clock.instant().plus(this.properties.maxClockSkew());
+		ContactWalk.Result walked = this.walked = new ContactWalk(this.upstream, this.properties, this.mirror.learned(),
+				this.mirror, () -> false, ceiling)
+			.walk(from, idsAtFrom);
+		int digits = Math.max(walked.digits(), (from != null) ? from.digits() : 0);
+		Pause pause = this.clock::advance;
+		Verification.Findings findings = new Verification(this.upstream, this.mirror, this.mirror, this.properties,
+				walked.learned().caps(), digits, tally, pause, () -> false)
+			.verify(walked.ties(), from, this.failed);
+		this.failed = findings.failedWindow();
+		findings.failedTies()
+			.stream()
+			.map(Verification.FailedTie::tie)
+			.min(Comparator.naturalOrder())
+			.ifPresent((tie) -> this.mirror.rewind(new Boundary(tie.at().minus(tie.tick()), tie.digits())));
+		WindowCheck.Checked freshness = findings.freshness();
+		if (freshness != null && freshness != findings.totals() && !freshness.untouched()) {
+			this.mirror.forgetCaps();
+		}
+		return findings;
+	}
+
+	/** What the last run's walk found. */
+	ContactWalk.Result walked() {
+		ContactWalk.Result result = this.walked;
+		if (result == null) {
+			throw new IllegalStateException("No run yet");
+		}
+		return result;
+	}
+
+	MemoryMirror mirror() {
+		return this.mirror;
+	}
+
+	long requests() {
+		return this.upstream.requests();
+	}
+
+	static SyncProperties properties(SyncProperties.Strategy strategy) {
+		return properties(strategy, 300);
+	}
+
+	static SyncProperties properties(SyncProperties.Strategy strategy, int repairWindow) {
+		return new SyncProperties(false, Duration.ofMinutes(5), strategy, Duration.ofDays(1), null, 30, 100, 100_000,
+				repairWindow, Duration.ofMinutes(1), Duration.ofSeconds(10), Duration.ofSeconds(10),
+				Duration.ofMinutes(5));
+	}
+
+}
