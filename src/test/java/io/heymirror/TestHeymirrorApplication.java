@@ -10,11 +10,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 
 /**
  * The demo: {@code ./mvnw spring-boot:test-run}. Heymirror against an embedded PostgreSQL
- * and, unless Heymarket credentials are in the environment ({@code HEYMARKET_API_KEY}, or
+ * and, unless Heymarket credentials are configured ({@code HEYMARKET_API_KEY}, or
  * {@code HEYMARKET_SECRET_ID} and {@code HEYMARKET_SECRET_KEY}), the Heymarket simulator
  * with 20,000 contacts and light churn.
  */
@@ -45,9 +46,9 @@ public class TestHeymirrorApplication {
 		}
 
 		@Bean
-		DynamicPropertyRegistrar upstream() {
+		DynamicPropertyRegistrar upstream(Environment environment) {
 			return (registry) -> {
-				if (realHeymarketConfigured()) {
+				if (realHeymarketConfigured(environment)) {
 					log.info("Heymarket credentials found in the environment: mirroring the real Heymarket");
 					return;
 				}
@@ -69,12 +70,13 @@ public class TestHeymirrorApplication {
 			};
 		}
 
-		private static boolean realHeymarketConfigured() {
-			return hasText(System.getenv("HEYMARKET_API_KEY")) || (hasText(System.getenv("HEYMARKET_SECRET_ID"))
-					&& hasText(System.getenv("HEYMARKET_SECRET_KEY")));
+		private static boolean realHeymarketConfigured(Environment environment) {
+			return hasText(environment, "api-key")
+					|| (hasText(environment, "secret-id") && hasText(environment, "secret-key"));
 		}
 
-		private static boolean hasText(String value) {
+		private static boolean hasText(Environment environment, String credential) {
+			String value = environment.getProperty("heymirror.heymarket." + credential);
 			return value != null && !value.isBlank();
 		}
 

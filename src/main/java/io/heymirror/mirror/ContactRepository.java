@@ -1,7 +1,6 @@
 package io.heymirror.mirror;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,13 +8,12 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
-import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 /**
- * Reads of the mirror, and the few bulk writes that are not upserts. "Live" means not
- * soft deleted.
+ * Reads of the mirror ("live" means not soft deleted). Writes go through
+ * {@link ContactUpserter} and {@link ContactDeletions}, which append to the change log.
  */
 public interface ContactRepository extends JpaRepository<Contact, Long>, JpaSpecificationExecutor<Contact> {
 
@@ -57,13 +55,5 @@ public interface ContactRepository extends JpaRepository<Contact, Long>, JpaSpec
 	@Query(value = "SELECT id FROM contact WHERE deleted_at IS NULL AND seen_at < :scanStart ORDER BY id",
 			nativeQuery = true)
 	List<Long> findLiveIdsNotSeenSince(@Param("scanStart") Instant scanStart);
-
-	@Modifying
-	@Query(value = "UPDATE contact SET deleted_at = :now WHERE id IN (:ids) AND deleted_at IS NULL", nativeQuery = true)
-	int softDelete(@Param("ids") Collection<Long> ids, @Param("now") Instant now);
-
-	@Modifying
-	@Query(value = "DELETE FROM contact WHERE deleted_at < :cutoff", nativeQuery = true)
-	int purgeDeletedBefore(@Param("cutoff") Instant cutoff);
 
 }

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -24,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,23 +43,58 @@ public class ContactUpserter {
 
 	private static final Logger log = LoggerFactory.getLogger(ContactUpserter.class);
 
+	/**
+	 * The page as one {@code jsonb} array in, one row per contact written out, with the
+	 * change-log entry of each real change appended by the same statement.
+	 * {@code previous} locks and reads the rows before the upsert replaces them (the
+	 * upsert's source joins it so that it is read first); {@code changed} keeps created,
+	 * restored and updated rows whose JSON differs.
+	 */
 	static final String UPSERT = """
-			INSERT INTO contact AS c (id, uuid, phone, email, display_name, first_name, last_name, opted_out,
-			                          team_id, created, updated, rev, raw, synced_at, seen_at, deleted_at)
-			SELECT (e->>'id')::bigint, e->>'uuid', e->>'phone', e->>'email', e->>'displayName', e->>'firstName',
-			       e->>'lastName', (e->>'optedOut')::boolean, (e->>'teamId')::bigint, (e->>'created')::timestamptz,
-			       (e->>'updated')::timestamptz, (e->>'rev')::bigint, e->'raw', ?, ?, NULL
-			FROM jsonb_array_elements(?::jsonb) AS e
-			ON CONFLICT (id) DO UPDATE SET
-			    uuid = excluded.uuid, phone = excluded.phone, email = excluded.email,
-			    display_name = excluded.display_name, first_name = excluded.first_name,
-			    last_name = excluded.last_name, opted_out = excluded.opted_out, team_id = excluded.team_id,
-			    created = excluded.created, updated = excluded.updated, rev = excluded.rev, raw = excluded.raw,
-			    synced_at = excluded.synced_at, seen_at = excluded.seen_at, deleted_at = NULL
-			WHERE c.deleted_at IS NOT NULL
-			   OR CASE WHEN c.rev IS NOT NULL AND excluded.rev IS NOT NULL THEN excluded.rev > c.rev
-			           ELSE excluded.updated > c.updated END
-			RETURNING c.id, (c.xmax = 0) AS inserted
+			WITH input AS (
+			    SELECT (e->>'id')::bigint AS id, e->>'uuid' AS uuid, e->>'phone' AS phone, e->>'email' AS email,
+			           e->>'displayName' AS display_name, e->>'firstName' AS first_name, e->>'lastName' AS last_name,
+			           (e->>'optedOut')::boolean AS opted_out, (e->>'teamId')::bigint AS team_id,
+			           (e->>'created')::timestamptz AS created, (e->>'updated')::timestamptz AS updated,
+			           (e->>'rev')::bigint AS rev, e->'raw' AS raw
+			    FROM jsonb_array_elements(?::jsonb) AS e
+			), previous AS (
+			    SELECT c.id, c.raw, c.deleted_at FROM contact c JOIN input i ON i.id = c.id FOR NO KEY UPDATE OF c
+			), written AS (
+			    INSERT INTO contact AS c (id, uuid, phone, email, display_name, first_name, last_name, opted_out,
+			                              team_id, created, updated, rev, raw, synced_at, seen_at, deleted_at)
+			    SELECT i.id, i.uuid, i.phone, i.email, i.display_name, i.first_name, i.last_name, i.opted_out,
+			           i.team_id, i.created, i.updated, i.rev, i.raw, ?, ?, NULL
+			    FROM input i LEFT JOIN previous p ON p.id = i.id
+			    ON CONFLICT (id) DO UPDATE SET
+			        uuid = excluded.uuid, phone = excluded.phone, email = excluded.email,
+			        display_name = excluded.display_name, first_name = excluded.first_name,
+			        last_name = excluded.last_name, opted_out = excluded.opted_out, team_id = excluded.team_id,
+			        created = excluded.created, updated = excluded.updated, rev = excluded.rev, raw = excluded.raw,
+			        synced_at = excluded.synced_at, seen_at = excluded.seen_at, deleted_at = NULL,
+			        change_version = c.change_version
+			            + CASE WHEN c.deleted_at IS NULL AND c.raw = excluded.raw THEN 0 ELSE 1 END
+			    WHERE c.deleted_at IS NOT NULL
+			       OR CASE WHEN c.rev IS NOT NULL AND excluded.rev IS NOT NULL THEN excluded.rev > c.rev
+			               ELSE excluded.updated > c.updated END
+			    RETURNING c.id, (c.xmax = 0) AS inserted, c.raw, c.updated, c.change_version
+			), changed AS (
+			    SELECT w.id, w.raw, w.updated, w.change_version, p.raw AS previous_raw,
+			           CASE WHEN w.inserted THEN 'created' WHEN p.deleted_at IS NOT NULL THEN 'restored'
+			                ELSE 'updated' END AS operation
+			    FROM written w LEFT JOIN previous p ON p.id = w.id
+			    WHERE w.inserted OR p.deleted_at IS NOT NULL OR p.raw IS DISTINCT FROM w.raw
+			), logged AS (
+			    INSERT INTO contact_change (contact_id, version, operation, changed_fields, data, updated, cause, run_id)
+			    SELECT id, change_version, operation,
+			           CASE WHEN operation = 'updated' THEN (
+			               SELECT string_agg(k, ',' ORDER BY k)
+			               FROM (SELECT jsonb_object_keys(raw) UNION SELECT jsonb_object_keys(previous_raw)) AS keys (k)
+			               WHERE raw -> k IS DISTINCT FROM previous_raw -> k) END,
+			           raw, updated, ?, ?
+			    FROM changed WHERE ? ORDER BY id
+			)
+			SELECT w.id, w.inserted, ch.operation FROM written w LEFT JOIN changed ch ON ch.id = w.id
 			""";
 
 	static final String MARK_SEEN = "UPDATE contact SET seen_at = ? WHERE id = ANY (?::bigint[]) AND seen_at < ?";
@@ -68,10 +105,17 @@ public class ContactUpserter {
 
 	private final EntityManager entityManager;
 
-	public ContactUpserter(EntityManager entityManager, JsonMapper jsonMapper) {
+	private final ChangeLogProperties changeLog;
+
+	private final ApplicationEventPublisher events;
+
+	public ContactUpserter(EntityManager entityManager, JsonMapper jsonMapper, ChangeLogProperties changeLog,
+			ApplicationEventPublisher events) {
 		this.entityManager = entityManager;
 		this.jsonMapper = jsonMapper;
 		this.postgresText = new PostgresText(jsonMapper);
+		this.changeLog = changeLog;
+		this.events = events;
 	}
 
 	/**
@@ -82,39 +126,48 @@ public class ContactUpserter {
 	 * @param now the sync time written to {@code synced_at} and {@code seen_at}
 	 * @param markSeen also mark unchanged contacts as seen (full scans use this to find
 	 * deletions)
+	 * @param origin what the change log records as the cause of these changes
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public UpsertResult upsert(Collection<ContactData> page, Instant now, boolean markSeen) {
+	public UpsertResult upsert(Collection<ContactData> page, Instant now, boolean markSeen, ChangeOrigin origin) {
 		if (page.isEmpty()) {
 			return UpsertResult.EMPTY;
 		}
 		List<ContactData> contacts = newestPerId(page);
-		return session().doReturningWork((connection) -> {
+		List<String> appended = new ArrayList<>();
+		UpsertResult result = session().doReturningWork((connection) -> {
 			Savepoint savepoint = connection.setSavepoint();
 			try {
-				UpsertResult result = execute(connection, contacts, now, markSeen);
+				UpsertResult stored = execute(connection, contacts, now, markSeen, origin, appended);
 				connection.releaseSavepoint(savepoint);
-				return result;
+				return stored;
 			}
 			catch (SQLException ex) {
 				if (!rejectsContent(ex)) {
 					throw ex;
 				}
 				connection.rollback(savepoint);
+				appended.clear();
 				log.warn("Batch upsert of {} contacts failed ({}); storing them one by one", contacts.size(),
 						ex.getSQLState());
-				return upsertOneByOne(connection, contacts, now, markSeen);
+				return upsertOneByOne(connection, contacts, now, markSeen, origin, appended);
 			}
 		});
+		if (this.changeLog.enabled() && !appended.isEmpty()) {
+			this.events.publishEvent(ChangesAppended.of(appended));
+		}
+		return result;
 	}
 
 	private UpsertResult upsertOneByOne(Connection connection, List<ContactData> contacts, Instant now,
-			boolean markSeen) throws SQLException {
+			boolean markSeen, ChangeOrigin origin, List<String> appended) throws SQLException {
 		UpsertResult total = UpsertResult.EMPTY;
 		for (ContactData contact : contacts) {
 			Savepoint savepoint = connection.setSavepoint();
+			List<String> one = new ArrayList<>(1);
 			try {
-				total = total.plus(execute(connection, List.of(contact), now, markSeen));
+				total = total.plus(execute(connection, List.of(contact), now, markSeen, origin, one));
+				appended.addAll(one);
 				connection.releaseSavepoint(savepoint);
 			}
 			catch (SQLException ex) {
@@ -141,20 +194,27 @@ public class ContactUpserter {
 		return state != null && (state.startsWith("22") || state.startsWith("23"));
 	}
 
-	private UpsertResult execute(Connection connection, List<ContactData> contacts, Instant now, boolean markSeen)
-			throws SQLException {
+	private UpsertResult execute(Connection connection, List<ContactData> contacts, Instant now, boolean markSeen,
+			ChangeOrigin origin, List<String> appended) throws SQLException {
 		OffsetDateTime timestamp = now.atOffset(ZoneOffset.UTC);
 		int inserted = 0;
 		List<Long> written = new ArrayList<>(contacts.size());
 		try (PreparedStatement statement = connection.prepareStatement(UPSERT)) {
-			statement.setObject(1, timestamp);
+			statement.setString(1, toJsonArray(contacts));
 			statement.setObject(2, timestamp);
-			statement.setString(3, toJsonArray(contacts));
+			statement.setObject(3, timestamp);
+			statement.setString(4, origin.cause().label());
+			statement.setObject(5, origin.runId(), Types.BIGINT);
+			statement.setBoolean(6, this.changeLog.enabled());
 			try (ResultSet rows = statement.executeQuery()) {
 				while (rows.next()) {
 					written.add(rows.getLong(1));
 					if (rows.getBoolean(2)) {
 						inserted++;
+					}
+					String operation = rows.getString(3);
+					if (operation != null) {
+						appended.add(operation);
 					}
 				}
 			}

@@ -3,39 +3,40 @@ package io.heymirror.ops;
 import java.time.Clock;
 import java.time.Instant;
 
-import io.heymirror.mirror.ContactRepository;
-import io.heymirror.sync.SyncRunRepository;
+import io.heymirror.changes.ChangeRetention;
+import io.heymirror.mirror.ContactDeletions;
+import io.heymirror.sync.SyncRunPurge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Removes soft-deleted contacts and old run history past their retention. Each delete is
- * one indexed statement and idempotent, so every replica may run it.
+ * Removes what is past its retention: soft-deleted contacts, old run history and old
+ * change log entries, each through the operation of the feature that owns it. Each purge
+ * is idempotent, so every replica may run it.
  */
 @Component
 class Retention {
 
 	private static final Logger log = LoggerFactory.getLogger(Retention.class);
 
-	private final ContactRepository contacts;
+	private final ContactDeletions contacts;
 
-	private final SyncRunRepository runs;
+	private final SyncRunPurge runs;
+
+	private final ChangeRetention changes;
 
 	private final RetentionProperties properties;
 
-	private final TransactionTemplate transaction;
-
 	private final Clock clock;
 
-	Retention(ContactRepository contacts, SyncRunRepository runs, RetentionProperties properties,
-			TransactionTemplate transaction, Clock clock) {
+	Retention(ContactDeletions contacts, SyncRunPurge runs, ChangeRetention changes, RetentionProperties properties,
+			Clock clock) {
 		this.contacts = contacts;
 		this.runs = runs;
+		this.changes = changes;
 		this.properties = properties;
-		this.transaction = transaction;
 		this.clock = clock;
 	}
 
@@ -43,11 +44,12 @@ class Retention {
 		Instant now = this.clock.instant();
 		Instant contactCutoff = now.minus(this.properties.deletedContacts());
 		Instant runCutoff = now.minus(this.properties.syncRuns());
-		Integer contactRows = this.transaction.execute((tx) -> this.contacts.purgeDeletedBefore(contactCutoff));
-		Integer runRows = this.transaction.execute((tx) -> this.runs.purgeStartedBefore(runCutoff));
-		Purged purged = new Purged((contactRows != null) ? contactRows : 0, (runRows != null) ? runRows : 0);
-		log.info("Retention: purged {} contacts deleted before {} and {} sync runs started before {}",
-				purged.contacts(), contactCutoff, purged.runs(), runCutoff);
+		int contactRows = this.contacts.purgeDeletedBefore(contactCutoff);
+		int runRows = this.runs.purgeStartedBefore(runCutoff);
+		long changeRows = this.changes.purge();
+		Purged purged = new Purged(contactRows, runRows, changeRows);
+		log.info("Retention: purged {} contacts deleted before {}, {} sync runs started before {} and {} change "
+				+ "log entries", purged.contacts(), contactCutoff, purged.runs(), runCutoff, purged.changes());
 		return purged;
 	}
 
@@ -56,8 +58,9 @@ class Retention {
 	 *
 	 * @param contacts soft-deleted contacts removed
 	 * @param runs sync run rows removed
+	 * @param changes change log entries removed (past retention or superseded)
 	 */
-	record Purged(int contacts, int runs) {
+	record Purged(int contacts, int runs, long changes) {
 	}
 
 }

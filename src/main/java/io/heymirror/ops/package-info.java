@@ -2,7 +2,7 @@
  * Operations: health, metrics, the sync actuator endpoint, retention and the dashboard
  * page.
  */
-@ApplicationModule(allowedDependencies = { "sync", "mirror" })
+@ApplicationModule(allowedDependencies = { "sync", "mirror", "changes" })
 @NullMarked
 package io.heymirror.ops;
 

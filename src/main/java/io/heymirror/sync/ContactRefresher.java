@@ -7,6 +7,9 @@ import java.util.function.Supplier;
 
 import io.heymirror.heymarket.HeymarketClient;
 import io.heymirror.heymarket.HeymarketContact;
+import io.heymirror.mirror.ChangeCause;
+import io.heymirror.mirror.ChangeOrigin;
+import io.heymirror.mirror.ContactDeletions;
 import io.heymirror.mirror.ContactRepository;
 import io.heymirror.mirror.ContactUpserter;
 import io.heymirror.mirror.UpsertResult;
@@ -30,42 +33,49 @@ public class ContactRefresher {
 
 	private final ContactRepository contacts;
 
+	private final ContactDeletions deletions;
+
 	private final TransactionTemplate transaction;
 
 	private final Clock clock;
 
 	ContactRefresher(HeymarketClient client, ContactUpserter upserter, ContactRepository contacts,
-			TransactionTemplate transaction, Clock clock) {
+			ContactDeletions deletions, TransactionTemplate transaction, Clock clock) {
 		this.client = client;
 		this.upserter = upserter;
 		this.contacts = contacts;
+		this.deletions = deletions;
 		this.transaction = transaction;
 		this.clock = clock;
 	}
 
-	/** Refresh by integer id ({@code GET /v1/contact/{id}}). */
-	public RefreshOutcome refreshById(long id) {
-		return apply(() -> this.client.contactById(id), id, false);
+	/**
+	 * Refresh by integer id ({@code GET /v1/contact/{id}}); {@code cause} is what the
+	 * change log records ({@code WEBHOOK} or {@code REFRESH}), here and below.
+	 */
+	public RefreshOutcome refreshById(long id, ChangeCause cause) {
+		return apply(() -> this.client.contactById(id), id, false, cause);
 	}
 
 	/** Refresh by phone ({@code POST /v1/contact/get}). */
-	public RefreshOutcome refreshByPhone(String phone) {
+	public RefreshOutcome refreshByPhone(String phone, ChangeCause cause) {
 		Long knownId = this.contacts.findFirstByPhoneAndDeletedAtIsNullOrderByUpdatedDesc(phone)
 			.map((contact) -> contact.getId())
 			.orElse(null);
-		return apply(() -> this.client.contactByPhone(phone), knownId, true);
+		return apply(() -> this.client.contactByPhone(phone), knownId, true, cause);
 	}
 
 	/** Refresh by uuid ({@code GET /v2/contact/{uuid}}). */
-	public RefreshOutcome refreshByUuid(String uuid) {
+	public RefreshOutcome refreshByUuid(String uuid, ChangeCause cause) {
 		Long knownId = this.contacts.findFirstByUuidAndDeletedAtIsNullOrderByUpdatedDesc(uuid)
 			.map((contact) -> contact.getId())
 			.orElse(null);
-		return apply(() -> this.client.contactByUuid(uuid), knownId, true);
+		return apply(() -> this.client.contactByUuid(uuid), knownId, true, cause);
 	}
 
 	private RefreshOutcome apply(Supplier<Optional<HeymarketContact>> fetch, @Nullable Long knownId,
-			boolean confirmById) {
+			boolean confirmById, ChangeCause cause) {
+		ChangeOrigin origin = ChangeOrigin.of(cause);
 		Optional<HeymarketContact> fetched = fetch.get();
 		if (fetched.isEmpty() && confirmById && knownId != null) {
 			// the phone or uuid may have changed upstream: only the id says it is gone
@@ -76,14 +86,14 @@ public class ContactRefresher {
 				return new RefreshOutcome(RefreshOutcome.Result.NOT_FOUND, null);
 			}
 			Integer deleted = this.transaction
-				.execute((status) -> this.contacts.softDelete(List.of(knownId), this.clock.instant()));
+				.execute((status) -> this.deletions.softDelete(List.of(knownId), this.clock.instant(), origin));
 			return new RefreshOutcome(
 					(deleted != null && deleted > 0) ? RefreshOutcome.Result.DELETED : RefreshOutcome.Result.NOT_FOUND,
 					knownId);
 		}
 		HeymarketContact contact = fetched.get();
-		UpsertResult result = this.transaction.execute(
-				(status) -> this.upserter.upsert(List.of(ContactMapping.toData(contact)), this.clock.instant(), false));
+		UpsertResult result = this.transaction.execute((status) -> this.upserter
+			.upsert(List.of(ContactMapping.toData(contact)), this.clock.instant(), false, origin));
 		boolean changed = result != null && (result.inserted() + result.updated()) > 0;
 		return new RefreshOutcome(changed ? RefreshOutcome.Result.UPDATED : RefreshOutcome.Result.UNCHANGED,
 				contact.id());

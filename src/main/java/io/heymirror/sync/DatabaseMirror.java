@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Set;
 
 import io.heymirror.heymarket.HeymarketContact;
+import io.heymirror.mirror.ChangeOrigin;
+import io.heymirror.mirror.ContactDeletions;
 import io.heymirror.mirror.ContactRepository;
 import org.jspecify.annotations.Nullable;
 
@@ -17,11 +19,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The mirror as the checks and repairs of one run see it: reads through
  * {@link ContactRepository}, writes through the checkpoint writer (no checkpoint moves)
- * and soft deletes, each in its own transaction.
+ * and {@link ContactDeletions}, each in its own transaction, recorded in the change log
+ * with the run's origin.
  */
 final class DatabaseMirror implements MirrorView, MirrorWrites {
 
 	private final ContactRepository contacts;
+
+	private final ContactDeletions deletions;
 
 	private final CheckpointWriter writer;
 
@@ -33,14 +38,24 @@ final class DatabaseMirror implements MirrorView, MirrorWrites {
 
 	private final Tally tally;
 
-	DatabaseMirror(ContactRepository contacts, CheckpointWriter writer, TransactionTemplate transaction,
-			JdbcClient jdbc, Clock clock, Tally tally) {
+	private final ChangeOrigin origin;
+
+	DatabaseMirror(ContactRepository contacts, ContactDeletions deletions, CheckpointWriter writer,
+			TransactionTemplate transaction, JdbcClient jdbc, Clock clock, Tally tally, ChangeOrigin origin) {
 		this.contacts = contacts;
+		this.deletions = deletions;
 		this.writer = writer;
 		this.transaction = transaction;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.tally = tally;
+		this.origin = origin;
+	}
+
+	/** The same mirror, its writes recorded with another origin. */
+	DatabaseMirror as(ChangeOrigin other) {
+		return new DatabaseMirror(this.contacts, this.deletions, this.writer, this.transaction, this.jdbc, this.clock,
+				this.tally, other);
 	}
 
 	@Override
@@ -71,12 +86,14 @@ final class DatabaseMirror implements MirrorView, MirrorWrites {
 
 	@Override
 	public void store(List<HeymarketContact> contacts, int rejected) {
-		this.tally.stored(this.writer.write(Batch.unchecked(contacts, rejected), CheckpointWriter.Checkpoint.NONE));
+		this.tally.stored(
+				this.writer.write(Batch.unchecked(contacts, rejected), CheckpointWriter.Checkpoint.NONE, this.origin));
 	}
 
 	@Override
 	public int softDelete(List<Long> ids) {
-		Integer count = this.transaction.execute((status) -> this.contacts.softDelete(ids, this.clock.instant()));
+		Integer count = this.transaction
+			.execute((status) -> this.deletions.softDelete(ids, this.clock.instant(), this.origin));
 		return (count != null) ? count : 0;
 	}
 

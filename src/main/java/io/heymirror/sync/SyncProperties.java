@@ -22,9 +22,9 @@ import org.springframework.validation.annotation.Validated;
  * detect deletions), catching changes that equal counts hide
  * @param staleAfter the sync is reported unhealthy when the last successful run is older;
  * defaults to three intervals
- * @param v1PageSize page size of POST /v1/contacts (documented as 30; upstream may cap
- * lower, which the sync learns)
- * @param v2PageSize limit sent to POST /v2/contacts/list (documented maximum 100)
+ * @param v2PageSize limit sent to POST /v2/contacts/list (documented maximum 100; a
+ * smaller cap is learned from the data, as is the page size of POST /v1/contacts, which
+ * takes no limit)
  * @param maxDrainPages most offset pages one tie group may take before the run fails
  * @param repairWindow a count gap is narrowed down until its window holds at most this
  * many contacts, then that window is re-synced
@@ -40,9 +40,9 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("heymirror.sync")
 public record SyncProperties(@DefaultValue("true") boolean enabled, @DefaultValue("PT5M") @NotNull Duration interval,
 		@DefaultValue("v1-cursor") @NotNull Strategy strategy, @DefaultValue("P1D") @NotNull Duration reconcileInterval,
-		@Nullable Duration staleAfter, @DefaultValue("30") @Min(1) @Max(1000) int v1PageSize,
-		@DefaultValue("100") @Min(1) @Max(1000) int v2PageSize, @DefaultValue("100000") @Min(1) int maxDrainPages,
-		@DefaultValue("300") @Min(1) int repairWindow, @DefaultValue("PT1M") @NotNull Duration lockAtMostFor,
+		@Nullable Duration staleAfter, @DefaultValue("100") @Min(1) @Max(1000) int v2PageSize,
+		@DefaultValue("100000") @Min(1) int maxDrainPages, @DefaultValue("300") @Min(1) int repairWindow,
+		@DefaultValue("PT1M") @NotNull Duration lockAtMostFor,
 		@DefaultValue("PT10S") @NotNull Duration progressInterval, @DefaultValue("PT10S") @NotNull Duration countSettle,
 		@DefaultValue("PT5M") @NotNull Duration maxClockSkew) {
 

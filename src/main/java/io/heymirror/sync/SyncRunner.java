@@ -9,6 +9,9 @@ import java.util.function.BooleanSupplier;
 
 import io.heymirror.heymarket.HeymarketClient;
 import io.heymirror.heymarket.HeymarketException;
+import io.heymirror.mirror.ChangeCause;
+import io.heymirror.mirror.ChangeOrigin;
+import io.heymirror.mirror.ContactDeletions;
 import io.heymirror.mirror.ContactRepository;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -34,6 +37,8 @@ class SyncRunner {
 
 	private final ContactRepository contacts;
 
+	private final ContactDeletions deletions;
+
 	private final SyncStateStore state;
 
 	private final SyncRunRepository runs;
@@ -52,11 +57,12 @@ class SyncRunner {
 
 	private final Pause pause;
 
-	SyncRunner(HeymarketClient client, ContactRepository contacts, SyncStateStore state, SyncRunRepository runs,
-			CheckpointWriter writer, SyncProperties properties, TransactionTemplate transaction, JdbcClient jdbc,
-			Clock clock, ApplicationEventPublisher events) {
+	SyncRunner(HeymarketClient client, ContactRepository contacts, ContactDeletions deletions, SyncStateStore state,
+			SyncRunRepository runs, CheckpointWriter writer, SyncProperties properties, TransactionTemplate transaction,
+			JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
 		this.client = client;
 		this.contacts = contacts;
+		this.deletions = deletions;
 		this.state = state;
 		this.runs = runs;
 		this.writer = writer;
@@ -85,7 +91,7 @@ class SyncRunner {
 			log.info("Sync run {} started: {}{}, strategy {}, trigger {}, watermark {}", run.getId(), mode,
 					(scan && mode != SyncMode.FULL) ? " (reconciliation)" : "", this.properties.strategy().label(),
 					trigger, (current.watermark() != null) ? current.watermark().text() : "none");
-			ending = new Pass(current, tally, stopRequested).run(scan);
+			ending = new Pass(current, tally, stopRequested, run.getId()).run(scan, mode);
 		}
 		catch (RuntimeException ex) {
 			String error = describe(ex);
@@ -107,20 +113,27 @@ class SyncRunner {
 
 		private final Upstream upstream;
 
+		private final @Nullable Long runId;
+
+		// the checks' repairs, recorded as such in the change log
 		private final DatabaseMirror mirror;
 
-		Pass(SyncState current, Tally tally, BooleanSupplier stopRequested) {
+		Pass(SyncState current, Tally tally, BooleanSupplier stopRequested, @Nullable Long runId) {
 			this.current = current;
 			this.tally = tally;
 			this.stopRequested = stopRequested;
+			this.runId = runId;
 			this.upstream = new ClientUpstream(SyncRunner.this.client, tally);
-			this.mirror = new DatabaseMirror(SyncRunner.this.contacts, SyncRunner.this.writer,
-					SyncRunner.this.transaction, SyncRunner.this.jdbc, SyncRunner.this.clock, tally);
+			this.mirror = new DatabaseMirror(SyncRunner.this.contacts, SyncRunner.this.deletions,
+					SyncRunner.this.writer, SyncRunner.this.transaction, SyncRunner.this.jdbc, SyncRunner.this.clock,
+					tally, new ChangeOrigin(ChangeCause.REPAIR, runId));
 		}
 
-		Ending run(boolean scan) {
-			ContactWalk.Result walked = scan ? fullScan()
-					: walk(this.current.watermark(), CheckpointWriter.Checkpoint.WATERMARK, this.current.learned());
+		Ending run(boolean scan, SyncMode mode) {
+			ChangeCause scanCause = (mode == SyncMode.FULL) ? ChangeCause.FULL_RESYNC : ChangeCause.RECONCILE;
+			ContactWalk.Result walked = scan ? fullScan(new ChangeOrigin(scanCause, this.runId))
+					: walk(this.current.watermark(), CheckpointWriter.Checkpoint.WATERMARK,
+							new ChangeOrigin(ChangeCause.WALK, this.runId), this.current.learned());
 			if (!walked.completed()) {
 				return new Ending(SyncRun.Outcome.INTERRUPTED, null, null, walked.futureDated());
 			}
@@ -137,17 +150,18 @@ class SyncRunner {
 		}
 
 		private ContactWalk.Result walk(@Nullable Boundary from, CheckpointWriter.Checkpoint checkpoint,
-				ContactWalk.Learned learned) {
+				ChangeOrigin origin, ContactWalk.Learned learned) {
 			Instant ceiling = this.mirror.now().plus(SyncRunner.this.properties.maxClockSkew());
 			Set<Long> idsAtFrom = (from != null) ? this.mirror.liveIdsAt(from.at()) : Set.of();
-			try (PipelinedWriter pipeline = new PipelinedWriter(SyncRunner.this.writer, checkpoint, this.tally, 2)) {
+			try (PipelinedWriter pipeline = new PipelinedWriter(SyncRunner.this.writer, checkpoint, origin,
+					this.tally)) {
 				return new ContactWalk(this.upstream, SyncRunner.this.properties, learned, pipeline, this.stopRequested,
 						ceiling)
 					.walk(from, idsAtFrom);
 			}
 		}
 
-		private ContactWalk.Result fullScan() {
+		private ContactWalk.Result fullScan(ChangeOrigin origin) {
 			Instant scanStart = this.current.scanStartedAt();
 			if (scanStart == null) {
 				Instant now = SyncRunner.this.clock.instant();
@@ -155,12 +169,12 @@ class SyncRunner {
 				scanStart = now;
 			}
 			// the order is detected again: a scan starts from the beginning anyway
-			ContactWalk.Result walked = walk(this.current.scanCursor(), CheckpointWriter.Checkpoint.SCAN,
+			ContactWalk.Result walked = walk(this.current.scanCursor(), CheckpointWriter.Checkpoint.SCAN, origin,
 					new ContactWalk.Learned(null, this.current.caps()));
 			if (!walked.completed()) {
 				return walked;
 			}
-			int deleted = new DeletionConfirmer(this.upstream, this.mirror, this.tally)
+			int deleted = new DeletionConfirmer(this.upstream, this.mirror.as(origin), this.tally)
 				.confirm(SyncRunner.this.contacts.findLiveIdsNotSeenSince(scanStart));
 			Instant now = SyncRunner.this.clock.instant();
 			SyncRunner.this.transaction.executeWithoutResult((status) -> SyncRunner.this.state.finishScan(now));

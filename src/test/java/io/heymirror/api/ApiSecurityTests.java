@@ -16,7 +16,6 @@ import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -59,19 +58,16 @@ class ApiSecurityTests {
 			GET  | /actuator/loggers
 			""";
 
-	@LocalServerPort
-	private int port;
-
 	@Autowired
 	private ApplicationContext context;
 
+	@Autowired
 	private RestTestClient anonymous;
 
 	@BeforeEach
 	void clients() {
 		// the refresh route asks the shared test upstream, which must be up
 		TestUpstream.current();
-		this.anonymous = RestTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
 	}
 
 	@ParameterizedTest(name = "{0} {1}")

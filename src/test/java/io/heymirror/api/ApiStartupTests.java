@@ -34,9 +34,7 @@ class ApiStartupTests {
 	void openModeServesDataRoutesWithoutAKeyAfterOneWarning(CapturedOutput output) {
 		try (ConfigurableApplicationContext context = TestInstances.start("--heymirror.api.keys=",
 				"--heymirror.api.open=true", "--heymirror.webhook.token=")) {
-			RestTestClient client = RestTestClient.bindToServer()
-				.baseUrl("http://localhost:" + TestInstances.port(context))
-				.build();
+			RestTestClient client = TestInstances.client(context);
 
 			client.get().uri("/api/contacts/count").exchange().expectStatus().isOk();
 			client.post().uri("/v1/contacts/count").body("{}").exchange().expectStatus().isOk();

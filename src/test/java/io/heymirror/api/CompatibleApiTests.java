@@ -13,8 +13,6 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
@@ -31,24 +29,21 @@ class CompatibleApiTests {
 
 	private static final String UUID = "a1b2c3d4-e5f6-7890-abcd-ef1234567890";
 
-	@LocalServerPort
-	private int port;
-
 	@Autowired
 	private JsonMapper json;
 
 	@Autowired
 	private TestMirror mirror;
 
+	@Autowired
+	private RestTestClient anonymous;
+
 	private RestTestClient client;
 
 	@BeforeEach
 	void emptyMirror() {
 		this.mirror.clear();
-		this.client = RestTestClient.bindToServer()
-			.baseUrl("http://localhost:" + this.port)
-			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer test-key")
-			.build();
+		this.client = ApiClients.withKey(this.anonymous);
 	}
 
 	@Test

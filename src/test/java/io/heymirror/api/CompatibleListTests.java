@@ -15,8 +15,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,9 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class CompatibleListTests {
 
-	@LocalServerPort
-	private int port;
-
 	@Autowired
 	private JdbcTemplate jdbc;
 
@@ -44,15 +39,15 @@ class CompatibleListTests {
 	@Autowired
 	private TestMirror mirror;
 
+	@Autowired
+	private RestTestClient anonymous;
+
 	private RestTestClient client;
 
 	@BeforeEach
 	void emptyMirror() {
 		this.mirror.clear();
-		this.client = RestTestClient.bindToServer()
-			.baseUrl("http://localhost:" + this.port)
-			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer test-key")
-			.build();
+		this.client = ApiClients.withKey(this.anonymous);
 	}
 
 	@Test

@@ -14,7 +14,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -36,15 +35,15 @@ class ContactApiTests {
 	@Autowired
 	private TestMirror mirror;
 
+	@Autowired
+	private RestTestClient anonymous;
+
 	private RestTestClient client;
 
 	@BeforeEach
 	void emptyMirror() {
 		this.mirror.clear();
-		this.client = RestTestClient.bindToServer()
-			.baseUrl("http://localhost:" + this.port)
-			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer test-key")
-			.build();
+		this.client = ApiClients.withKey(this.anonymous);
 	}
 
 	@Test

@@ -10,7 +10,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,18 +17,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class OpenApiTests {
 
-	@LocalServerPort
-	private int port;
+	@Autowired
+	private RestTestClient client;
 
 	@Autowired
 	private JsonMapper json;
 
 	@Test
 	void documentsEveryRouteParameterAndBodyWithoutAKey() {
-		byte[] body = RestTestClient.bindToServer()
-			.baseUrl("http://localhost:" + this.port)
-			.build()
-			.get()
+		byte[] body = this.client.get()
 			.uri("/v3/api-docs")
 			.exchange()
 			.expectStatus()

@@ -16,6 +16,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * Heymirror instances with their own settings, for what the shared test context cannot
@@ -57,6 +58,11 @@ final class TestInstances {
 
 	static int port(ConfigurableApplicationContext context) {
 		return ((WebServerApplicationContext) context).getWebServer().getPort();
+	}
+
+	/** A client of the instance, without credentials. */
+	static RestTestClient client(ConfigurableApplicationContext context) {
+		return RestTestClient.bindToServer().baseUrl("http://localhost:" + port(context)).build();
 	}
 
 	private static ConfigurableApplicationContext run(String url, String... args) {

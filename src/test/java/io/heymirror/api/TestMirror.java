@@ -9,8 +9,10 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 
+import io.heymirror.mirror.ChangeCause;
+import io.heymirror.mirror.ChangeOrigin;
 import io.heymirror.mirror.ContactData;
-import io.heymirror.mirror.ContactRepository;
+import io.heymirror.mirror.ContactDeletions;
 import io.heymirror.mirror.ContactUpserter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,14 +26,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * parsed from it, the JSON stored as {@code raw}. A bean of the shared test context.
  */
 @Component
-class TestMirror {
+public class TestMirror {
 
 	/** The {@code updated} column of a contact whose JSON has none. */
-	static final Instant DEFAULT_UPDATED = Instant.parse("2024-01-01T00:00:00Z");
+	public static final Instant DEFAULT_UPDATED = Instant.parse("2024-01-01T00:00:00Z");
+
+	private static final ChangeOrigin ORIGIN = ChangeOrigin.of(ChangeCause.REFRESH);
 
 	private final ContactUpserter upserter;
 
-	private final ContactRepository contacts;
+	private final ContactDeletions deletions;
 
 	private final TransactionTemplate transaction;
 
@@ -39,37 +43,39 @@ class TestMirror {
 
 	private final JsonMapper json;
 
-	TestMirror(ContactUpserter upserter, ContactRepository contacts, TransactionTemplate transaction, JdbcTemplate jdbc,
+	TestMirror(ContactUpserter upserter, ContactDeletions deletions, TransactionTemplate transaction, JdbcTemplate jdbc,
 			JsonMapper json) {
 		this.upserter = upserter;
-		this.contacts = contacts;
+		this.deletions = deletions;
 		this.transaction = transaction;
 		this.jdbc = jdbc;
 		this.json = json;
 	}
 
-	void clear() {
+	public void clear() {
 		this.jdbc.execute("TRUNCATE contact");
 	}
 
-	void store(String... rawContacts) {
+	public void store(String... rawContacts) {
 		store(Arrays.asList(rawContacts));
 	}
 
-	void store(List<String> rawContacts) {
+	public void store(List<String> rawContacts) {
 		List<ContactData> page = rawContacts.stream().map(this::toData).toList();
 		for (int from = 0; from < page.size(); from += 1000) {
 			List<ContactData> chunk = page.subList(from, Math.min(page.size(), from + 1000));
-			this.transaction.executeWithoutResult((status) -> this.upserter.upsert(chunk, Instant.now(), false));
+			this.transaction
+				.executeWithoutResult((status) -> this.upserter.upsert(chunk, Instant.now(), false, ORIGIN));
 		}
 	}
 
-	void delete(Long... ids) {
-		this.transaction.executeWithoutResult((status) -> this.contacts.softDelete(Arrays.asList(ids), Instant.now()));
+	public void delete(Long... ids) {
+		this.transaction
+			.executeWithoutResult((status) -> this.deletions.softDelete(Arrays.asList(ids), Instant.now(), ORIGIN));
 	}
 
 	/** A realistic contact; {@code updated} is written exactly as given. */
-	static String contact(long id, String updated) {
+	public static String contact(long id, String updated) {
 		return """
 				{"id": %d, "uuid": "00000000-0000-4000-8000-%012d", "display_name": "Contact %d", "first": "Zoë",
 				 "last": "Number%d", "email": "c%d@example.com", "phone": "1510555%04d", "team_id": 7, "rev": 1,
@@ -77,7 +83,7 @@ class TestMirror {
 				 "custom": {"1": "x"}, "tags": []}""".formatted(id, id, id, id, id, id % 10000, updated, id % 5 == 0);
 	}
 
-	static String resource(String name) {
+	public static String resource(String name) {
 		try (InputStream in = TestMirror.class.getResourceAsStream(name)) {
 			if (in == null) {
 				throw new IllegalArgumentException("No test resource " + name);

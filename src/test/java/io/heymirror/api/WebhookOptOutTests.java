@@ -12,7 +12,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
@@ -43,10 +42,7 @@ class WebhookOptOutTests {
 				"--heymirror.heymarket.requests-per-minute=100000", "--heymirror.heymarket.retry.max-attempts=2",
 				"--heymirror.heymarket.retry.min-backoff=10ms", "--heymirror.webhook.token=hook-token",
 				"--heymirror.api.keys=mirror-key", "--heymirror.sync.enabled=false");
-		client = RestTestClient.bindToServer()
-			.baseUrl("http://localhost:" + TestInstances.port(heymirror))
-			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer mirror-key")
-			.build();
+		client = ApiClients.withKey(TestInstances.client(heymirror), "mirror-key");
 	}
 
 	@AfterAll

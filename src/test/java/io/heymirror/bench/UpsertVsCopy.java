@@ -1,6 +1,5 @@
 package io.heymirror.bench;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -15,11 +14,11 @@ import javax.sql.DataSource;
 
 import io.heymirror.heymarket.HeymarketClient;
 import io.heymirror.heymarket.HeymarketContact;
+import io.heymirror.mirror.ChangeCause;
+import io.heymirror.mirror.ChangeOrigin;
 import io.heymirror.mirror.ContactData;
 import io.heymirror.mirror.ContactUpserter;
 import io.heymirror.simulator.HeymarketSimulator;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,9 +37,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class UpsertVsCopy {
 
 	private static final String KEY = "bench-key";
-
-	private static final String COLUMNS = "id, uuid, phone, email, display_name, first_name, last_name, opted_out, "
-			+ "team_id, created, updated, rev, raw, synced_at, seen_at";
 
 	private UpsertVsCopy() {
 	}
@@ -67,8 +63,6 @@ public final class UpsertVsCopy {
 					System.out.printf("UPSERT page=%d rows=%d seconds=%.3f rate=%.0f%n", pageSize, rows.size(), seconds,
 							rows.size() / seconds);
 				}
-				execute(dataSource, "DROP TABLE IF EXISTS contact_copy");
-				execute(dataSource, "CREATE TABLE contact_copy (LIKE contact INCLUDING ALL)");
 				double seconds = copy(dataSource, rows);
 				System.out.printf("COPY rows=%d seconds=%.3f rate=%.0f%n", rows.size(), seconds, rows.size() / seconds);
 				execute(dataSource, "DROP TABLE contact_copy");
@@ -79,8 +73,7 @@ public final class UpsertVsCopy {
 	private static List<ContactData> fetch(HeymarketClient client) {
 		Map<Long, ContactData> rows = new LinkedHashMap<>();
 		for (HeymarketContact c : new PageWalk(client, "v2-keyset", 100).all()) {
-			rows.put(c.id(), new ContactData(c.id(), c.uuid(), c.phone(), c.email(), c.displayName(), c.first(),
-					c.last(), c.optedOut(), c.teamId(), c.created(), c.updated(), c.rev(), c.rawJson()));
+			rows.put(c.id(), CopyStream.row(c));
 		}
 		return new ArrayList<>(rows.values());
 	}
@@ -91,53 +84,19 @@ public final class UpsertVsCopy {
 		long started = System.nanoTime();
 		for (int from = 0; from < rows.size(); from += pageSize) {
 			List<ContactData> page = rows.subList(from, Math.min(rows.size(), from + pageSize));
-			transaction.executeWithoutResult((status) -> upserter.upsert(page, Instant.now(), true));
+			transaction.executeWithoutResult(
+					(status) -> upserter.upsert(page, Instant.now(), true, ChangeOrigin.of(ChangeCause.WALK)));
 		}
 		return (System.nanoTime() - started) / 1e9;
 	}
 
 	private static double copy(DataSource dataSource, List<ContactData> rows) throws SQLException {
 		long started = System.nanoTime();
-		try (Connection connection = dataSource.getConnection()) {
-			CopyIn copy = connection.unwrap(PGConnection.class)
-				.getCopyAPI()
-				.copyIn("COPY contact_copy (" + COLUMNS + ") FROM STDIN (FORMAT csv)");
-			StringBuilder chunk = new StringBuilder(1 << 20);
-			for (ContactData row : rows) {
-				csvRow(chunk, row, Instant.now().toString());
-				if (chunk.length() > (1 << 20) - 16384) {
-					write(copy, chunk);
-				}
-			}
-			write(copy, chunk);
-			copy.endCopy();
+		try (CopyStream copy = new CopyStream(dataSource, "contact_copy")) {
+			copy.write(rows);
+			copy.finish();
 		}
 		return (System.nanoTime() - started) / 1e9;
-	}
-
-	private static void write(CopyIn copy, StringBuilder chunk) throws SQLException {
-		byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
-		copy.writeToCopy(bytes, 0, bytes.length);
-		chunk.setLength(0);
-	}
-
-	private static void csvRow(StringBuilder out, ContactData row, String now) {
-		Object[] values = { row.id(), row.uuid(), row.phone(), row.email(), row.displayName(), row.firstName(),
-				row.lastName(), row.optedOut(), row.teamId(), row.created(), row.updated(), row.rev(), row.rawJson(),
-				now, now };
-		for (int i = 0; i < values.length; i++) {
-			if (i > 0) {
-				out.append(',');
-			}
-			Object value = values[i];
-			if (value instanceof String text) {
-				out.append('"').append(text.replace("\"", "\"\"")).append('"');
-			}
-			else if (value != null) {
-				out.append(value);
-			}
-		}
-		out.append('\n');
 	}
 
 	private static void execute(DataSource dataSource, String sql) throws SQLException {

@@ -20,11 +20,16 @@ class ContactUpserterTests {
 
 	private static final Instant T0 = Instant.parse("2024-06-01T12:00:00Z");
 
+	private static final ChangeOrigin ORIGIN = ChangeOrigin.of(ChangeCause.REFRESH);
+
 	@Autowired
 	private ContactUpserter upserter;
 
 	@Autowired
 	private ContactRepository contacts;
+
+	@Autowired
+	private ContactDeletions deletions;
 
 	@Autowired
 	private TransactionTemplate transaction;
@@ -110,7 +115,7 @@ class ContactUpserterTests {
 	@Test
 	void undeletesAContactThatComesBack() {
 		upsert(contact(1, 1, T0, "Ann"));
-		this.transaction.executeWithoutResult((status) -> this.contacts.softDelete(List.of(1L), T0));
+		this.transaction.executeWithoutResult((status) -> this.deletions.softDelete(List.of(1L), T0, ORIGIN));
 		assertThat(this.contacts.findByIdAndDeletedAtIsNull(1)).isEmpty();
 
 		assertThat(upsert(contact(1, 1, T0, "Ann")).updated()).isEqualTo(1);
@@ -118,7 +123,7 @@ class ContactUpserterTests {
 	}
 
 	private UpsertResult upsert(ContactData... page) {
-		return this.transaction.execute((status) -> this.upserter.upsert(List.of(page), Instant.now(), false));
+		return this.transaction.execute((status) -> this.upserter.upsert(List.of(page), Instant.now(), false, ORIGIN));
 	}
 
 	private static ContactData contact(long id, Integer rev, Instant updated, String first) {

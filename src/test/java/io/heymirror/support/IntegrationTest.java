@@ -6,6 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
@@ -13,12 +14,14 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The one Spring context most tests share: the whole application on the shared test
  * PostgreSQL, with the scheduled sync off (tests start runs themselves). Keep the
- * configuration identical across classes so the context cache reuses it.
+ * configuration identical across classes so the context cache reuses it. An autowired
+ * {@code RestTestClient} calls the running server without credentials.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureRestTestClient
 @Import(TestDatabaseConfiguration.class)
 @ActiveProfiles("test")
 public @interface IntegrationTest {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 import io.heymirror.heymarket.HeymarketClient;
+import io.heymirror.mirror.ContactDeletions;
 import io.heymirror.mirror.ContactRepository;
 import io.heymirror.simulator.HeymarketSimulator;
 import tools.jackson.databind.JsonNode;
@@ -35,6 +36,8 @@ class SyncHarness {
 
 	private final ContactRepository contacts;
 
+	private final ContactDeletions deletions;
+
 	private final SyncStateStore state;
 
 	private final SyncRunRepository runs;
@@ -53,11 +56,12 @@ class SyncHarness {
 
 	private final JdbcClient jdbcClient;
 
-	SyncHarness(HeymarketClient client, ContactRepository contacts, SyncStateStore state, SyncRunRepository runs,
-			CheckpointWriter writer, TransactionTemplate transaction, Clock clock, ApplicationEventPublisher events,
-			JdbcTemplate jdbc, JdbcClient jdbcClient, JsonMapper json) {
+	SyncHarness(HeymarketClient client, ContactRepository contacts, ContactDeletions deletions, SyncStateStore state,
+			SyncRunRepository runs, CheckpointWriter writer, TransactionTemplate transaction, Clock clock,
+			ApplicationEventPublisher events, JdbcTemplate jdbc, JdbcClient jdbcClient, JsonMapper json) {
 		this.client = client;
 		this.contacts = contacts;
+		this.deletions = deletions;
 		this.state = state;
 		this.runs = runs;
 		this.writer = writer;
@@ -76,13 +80,13 @@ class SyncHarness {
 
 	static SyncProperties properties(SyncProperties.Strategy strategy, Duration reconcileInterval, int maxDrainPages,
 			Duration countSettle) {
-		return new SyncProperties(false, Duration.ofMinutes(5), strategy, reconcileInterval, null, 30, 100,
-				maxDrainPages, 300, Duration.ofMinutes(1), Duration.ofSeconds(10), countSettle, Duration.ofMinutes(5));
+		return new SyncProperties(false, Duration.ofMinutes(5), strategy, reconcileInterval, null, 100, maxDrainPages,
+				300, Duration.ofMinutes(1), Duration.ofSeconds(10), countSettle, Duration.ofMinutes(5));
 	}
 
 	SyncRunner runner(SyncProperties properties) {
-		return new SyncRunner(this.client, this.contacts, this.state, this.runs, this.writer, properties,
-				this.transaction, this.jdbcClient, this.clock, this.events);
+		return new SyncRunner(this.client, this.contacts, this.deletions, this.state, this.runs, this.writer,
+				properties, this.transaction, this.jdbcClient, this.clock, this.events);
 	}
 
 	SyncRun run(SyncProperties.Strategy strategy, SyncMode mode) {

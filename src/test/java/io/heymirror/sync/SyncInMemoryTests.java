@@ -17,8 +17,13 @@ import io.heymirror.simulator.ListOrder;
 import io.heymirror.simulator.SimContact;
 import io.heymirror.simulator.SimulatorSettings;
 import io.heymirror.simulator.TimestampPrecision;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,6 +41,22 @@ class SyncInMemoryTests {
 	private static final boolean LARGE = Boolean.getBoolean("heymirror.test.large");
 
 	static final Instant START = Instant.parse("2026-03-01T00:00:00Z");
+
+	private static final Logger SYNC_LOG = (Logger) LoggerFactory.getLogger("io.heymirror.sync");
+
+	private static Level level;
+
+	@BeforeAll
+	static void quietRepairs() {
+		// thousands of runs: their repair lines would cost more than the runs
+		level = SYNC_LOG.getLevel();
+		SYNC_LOG.setLevel(Level.WARN);
+	}
+
+	@AfterAll
+	static void restoreLogging() {
+		SYNC_LOG.setLevel(level);
+	}
 
 	static LongStream seeds() {
 		// -Dheymirror.test.seed=N replays one seed

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.heymirror.mirror.ChangeCause;
 import io.heymirror.mirror.ContactRepository;
 import io.heymirror.simulator.Endpoint;
 import io.heymirror.simulator.HeymarketSimulator;
@@ -138,9 +139,11 @@ class SyncRepairTests {
 		int id = this.simulator.dataset().all().get(100).id();
 		this.simulator.dataset().delete(id);
 
-		assertThat(this.refresher.refreshById(id).result()).isEqualTo(RefreshOutcome.Result.DELETED);
+		assertThat(this.refresher.refreshById(id, ChangeCause.REFRESH).result())
+			.isEqualTo(RefreshOutcome.Result.DELETED);
 		assertThat(this.contacts.findByIdAndDeletedAtIsNull(id)).isEmpty();
-		assertThat(this.refresher.refreshById(id).result()).isEqualTo(RefreshOutcome.Result.NOT_FOUND);
+		assertThat(this.refresher.refreshById(id, ChangeCause.REFRESH).result())
+			.isEqualTo(RefreshOutcome.Result.NOT_FOUND);
 	}
 
 	@Test
@@ -148,11 +151,12 @@ class SyncRepairTests {
 		SimContact contact = this.simulator.dataset().all().get(200);
 		this.simulator.dataset().optOut(contact.id());
 
-		RefreshOutcome byPhone = this.refresher.refreshByPhone(contact.phone());
+		RefreshOutcome byPhone = this.refresher.refreshByPhone(contact.phone(), ChangeCause.REFRESH);
 
 		assertThat(byPhone.result()).isEqualTo(RefreshOutcome.Result.UPDATED);
 		assertThat(this.contacts.findByIdAndDeletedAtIsNull(contact.id()).orElseThrow().getOptedOut()).isTrue();
-		assertThat(this.refresher.refreshByUuid(contact.uuid()).result()).isEqualTo(RefreshOutcome.Result.UNCHANGED);
+		assertThat(this.refresher.refreshByUuid(contact.uuid(), ChangeCause.REFRESH).result())
+			.isEqualTo(RefreshOutcome.Result.UNCHANGED);
 	}
 
 }

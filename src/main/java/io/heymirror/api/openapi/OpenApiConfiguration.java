@@ -1,0 +1,34 @@
+package io.heymirror.api.openapi;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The OpenAPI document ({@code /v3/api-docs}, Swagger UI at {@code /swagger-ui.html}):
+ * public, as it holds no data; its "Authorize" button takes an API key.
+ */
+@Configuration(proxyBeanMethods = false)
+public class OpenApiConfiguration {
+
+	public static final String SECURITY_SCHEME = "apiKey";
+
+	@Bean
+	OpenAPI heymirrorOpenApi() {
+		return new OpenAPI()
+			.info(new Info().title("Heymirror")
+				.description("Reads of the Heymarket contact mirror: a query API (/api/contacts) and Heymarket's "
+						+ "own contact read routes (/v1, /v2) served from the mirror. Every data route needs "
+						+ "'Authorization: Bearer <key>' with a key from heymirror.api.keys.")
+				.version("1"))
+			.components(new Components().addSecuritySchemes(SECURITY_SCHEME,
+					new SecurityScheme().type(SecurityScheme.Type.HTTP)
+						.scheme("bearer")
+						.description("An API key from heymirror.api.keys.")));
+	}
+
+}

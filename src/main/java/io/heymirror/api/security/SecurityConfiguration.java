@@ -1,0 +1,86 @@
+package io.heymirror.api.security;
+
+import java.util.Locale;
+
+import io.heymirror.api.errors.ProblemResponses;
+import io.heymirror.api.webhook.HeymarketWebhookController;
+import jakarta.servlet.DispatcherType;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Who may call what. Data routes ({@code /api/**}, the Heymarket-compatible routes, every
+ * actuator endpoint but health and info) need an API key; the dashboard's static files,
+ * the API documentation, the webhook route (it checks its own token) and {@code /error}
+ * are public. Stateless: no session, no CSRF token (no cookie ever authenticates), no
+ * login page, no generated password.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	private static final String[] PUBLIC_PATHS = { "/", "/index.html", "/dashboard/**", "/assets/**", "/favicon.ico",
+			"/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**",
+			HeymarketWebhookController.PATH, "/error" };
+
+	/**
+	 * The only authentication there is. Being a bean, it also stops Boot from creating an
+	 * in-memory user with a generated password.
+	 */
+	@Bean
+	AuthenticationManager apiKeyAuthenticationManager(ApiKeys keys) {
+		ProviderManager manager = new ProviderManager(new ApiKeyAuthenticationProvider(keys));
+		manager.setEraseCredentialsAfterAuthentication(true);
+		return manager;
+	}
+
+	/**
+	 * Masks the caller keys and the webhook token in actuator's {@code env} and
+	 * {@code configprops}, even where an operator chose to show values.
+	 */
+	@Bean
+	SanitizingFunction apiSecretsSanitizer() {
+		return SanitizingFunction.sanitizeValue().ifKeyMatches(SecurityConfiguration::isSecret);
+	}
+
+	static boolean isSecret(String key) {
+		String flat = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+		return flat.startsWith("heymirrorapikeys") || flat.startsWith("heymirrorwebhooktoken");
+	}
+
+	@Bean
+	SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, AuthenticationManager apiKeyAuthenticationManager,
+			ApiKeys keys, JsonMapper json) {
+		ProblemResponses problems = new ProblemResponses(json);
+		http.csrf(AbstractHttpConfigurer::disable)
+			.formLogin(AbstractHttpConfigurer::disable)
+			.httpBasic(AbstractHttpConfigurer::disable)
+			.logout(AbstractHttpConfigurer::disable)
+			.requestCache(AbstractHttpConfigurer::disable)
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.addFilterBefore(new ApiKeyAuthenticationFilter(apiKeyAuthenticationManager, keys),
+					AnonymousAuthenticationFilter.class)
+			.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
+				.permitAll()
+				.requestMatchers(EndpointRequest.to("health", "info"))
+				.permitAll()
+				.requestMatchers(PUBLIC_PATHS)
+				.permitAll()
+				.anyRequest()
+				.authenticated());
+		return http.build();
+	}
+
+}

@@ -1,0 +1,32 @@
+package io.heymirror.api.webhook;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Heymarket's webhook deliveries.
+ *
+ * @param token the verification token of the Heymarket webhook configuration; every
+ * delivery must carry it. Without it {@code POST /webhooks/heymarket} is off (404).
+ */
+@ConfigurationProperties("heymirror.webhook")
+@Validated
+record WebhookProperties(@Nullable String token) {
+
+	WebhookProperties {
+		// an unset environment variable arrives as an empty string
+		token = (token == null || token.isBlank()) ? null : token;
+	}
+
+	boolean enabled() {
+		return this.token != null;
+	}
+
+	@Override
+	public String toString() {
+		return "WebhookProperties[enabled=" + enabled() + "]";
+	}
+
+}

@@ -1,0 +1,24 @@
+package io.heymirror.changes;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How the change feed keeps and serves the change log. (Whether the log is written at
+ * all, {@code heymirror.changes.enabled}, is set where it is written, in {@code mirror}.)
+ *
+ * @param retention entries older than this are purged on the retention schedule, except
+ * the newest entry of each live contact, so that reading from the beginning still gives
+ * the whole mirror
+ */
+@Validated
+@ConfigurationProperties("heymirror.changes")
+public record ChangesProperties(@DefaultValue("P7D") @NotNull @DurationMin(minutes = 1) Duration retention) {
+
+}

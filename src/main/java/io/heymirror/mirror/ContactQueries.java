@@ -1,0 +1,178 @@
+package io.heymirror.mirror;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads of the mirror for the read APIs: lookups, filtered keyset pages and counts, and
+ * the orders Heymarket's list routes serve contacts in. Each statement is bounded by a
+ * timeout (PostgreSQL cancels it, SQLState {@code 57014}): a reader cannot hold a
+ * connection and a backend indefinitely. Callers make one instance with their own
+ * timeout.
+ */
+@Transactional(readOnly = true)
+public class ContactQueries {
+
+	/** Page size of Heymarket's {@code POST /v1/contacts}. */
+	public static final int V1_PAGE_SIZE = 30;
+
+	private static final String SELECT = "SELECT " + StoredContact.COLUMNS + " FROM contact WHERE ";
+
+	private static final String SELECT_LIVE = SELECT + "deleted_at IS NULL";
+
+	private static final String NEWEST_FIRST = " ORDER BY deleted_at IS NOT NULL, updated DESC, id DESC LIMIT 1";
+
+	/** The order of a page by {@code (updated, id)}. */
+	public enum Order {
+
+		ASCENDING(" ORDER BY updated, id"), DESCENDING(" ORDER BY updated DESC, id DESC");
+
+		private final String sql;
+
+		Order(String sql) {
+			this.sql = sql;
+		}
+
+	}
+
+	private final JdbcClient jdbc;
+
+	/**
+	 * @param dataSource the mirror's database
+	 * @param statementTimeout longest a statement may run, whole seconds (JDBC's unit)
+	 */
+	public ContactQueries(DataSource dataSource, Duration statementTimeout) {
+		JdbcTemplate template = new JdbcTemplate(dataSource);
+		template.setQueryTimeout(Math.toIntExact(Math.max(1, statementTimeout.toSeconds())));
+		this.jdbc = JdbcClient.create(template);
+	}
+
+	public Optional<StoredContact> byId(long id, boolean includeDeleted) {
+		return this.jdbc.sql(SELECT + "id = :id" + live(includeDeleted))
+			.param("id", id)
+			.query(StoredContact.MAPPER)
+			.optional();
+	}
+
+	/** The most recently updated contact with this uuid (live ones first). */
+	public Optional<StoredContact> byUuid(String uuid, boolean includeDeleted) {
+		return this.jdbc.sql(SELECT + "uuid IN (:uuids)" + live(includeDeleted) + NEWEST_FIRST)
+			.param("uuids", List.of(uuid, uuid.toLowerCase()))
+			.query(StoredContact.MAPPER)
+			.optional();
+	}
+
+	/**
+	 * The most recently updated contact with this phone (live ones first): phones are not
+	 * unique upstream, and this is what a lookup by phone there returns.
+	 */
+	public Optional<StoredContact> byPhone(String phone, boolean includeDeleted) {
+		return this.jdbc.sql(SELECT + "phone IN (:phones)" + live(includeDeleted) + NEWEST_FIRST)
+			.param("phones", ContactFilter.phoneForms(phone))
+			.query(StoredContact.MAPPER)
+			.optional();
+	}
+
+	/**
+	 * Up to {@code limit} contacts matching {@code filter} in {@code (updated, id)}
+	 * order, strictly after {@code after} if given.
+	 */
+	public List<StoredContact> page(ContactFilter filter, @Nullable ContactPosition after, int limit) {
+		Map<String, Object> params = new HashMap<>();
+		StringBuilder sql = new StringBuilder(SELECT).append(filter.where(params));
+		if (after != null) {
+			sql.append(" AND (updated, id) > (:afterUpdated, :afterId)");
+			params.put("afterUpdated", StoredContact.sql(after.updated()));
+			params.put("afterId", after.id());
+		}
+		sql.append(" ORDER BY updated, id LIMIT :limit");
+		params.put("limit", limit);
+		return this.jdbc.sql(sql.toString()).params(params).query(StoredContact.MAPPER).list();
+	}
+
+	public long count(ContactFilter filter) {
+		Map<String, Object> params = new HashMap<>();
+		return this.jdbc.sql("SELECT count(*) FROM contact WHERE " + filter.where(params))
+			.params(params)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * A page as Heymarket's {@code POST /v1/contacts} serves it: the first 30 live
+	 * contacts updated strictly after {@code after}, ascending by {@code (updated, id)},
+	 * grown to the end of the last contact's {@code updated} tie group. A client passing
+	 * the last {@code updated} as the next {@code date} therefore never skips the rest of
+	 * a group, and never sees a contact twice. Both statements read one snapshot.
+	 */
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+	public List<StoredContact> v1Page(@Nullable Instant after) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("limit", V1_PAGE_SIZE);
+		List<StoredContact> page = new ArrayList<>(
+				this.jdbc.sql(SELECT_LIVE + updatedAfter(after, params) + Order.ASCENDING.sql + " LIMIT :limit")
+					.params(params)
+					.query(StoredContact.MAPPER)
+					.list());
+		if (page.size() == V1_PAGE_SIZE) {
+			StoredContact last = page.get(page.size() - 1);
+			page.addAll(this.jdbc.sql(SELECT_LIVE + " AND updated = :updated AND id > :id ORDER BY id")
+				.param("updated", StoredContact.sql(last.updated()))
+				.param("id", last.id())
+				.query(StoredContact.MAPPER)
+				.list());
+		}
+		return page;
+	}
+
+	/**
+	 * A page as Heymarket's {@code POST /v2/contacts/list} serves it: offset pages of
+	 * live contacts over {@code (updated, id)}; the id tiebreak keeps pages over a tie
+	 * group disjoint.
+	 */
+	public List<StoredContact> v2Page(@Nullable Instant after, Order order, int limit, long offset) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("limit", limit);
+		params.put("offset", offset);
+		return this.jdbc.sql(SELECT_LIVE + updatedAfter(after, params) + order.sql + " LIMIT :limit OFFSET :offset")
+			.params(params)
+			.query(StoredContact.MAPPER)
+			.list();
+	}
+
+	/** Live contacts, or those updated strictly after {@code after}. */
+	public long countLive(@Nullable Instant after) {
+		Map<String, Object> params = new HashMap<>();
+		return this.jdbc.sql("SELECT count(*) FROM contact WHERE deleted_at IS NULL" + updatedAfter(after, params))
+			.params(params)
+			.query(Long.class)
+			.single();
+	}
+
+	private static String live(boolean includeDeleted) {
+		return includeDeleted ? "" : " AND deleted_at IS NULL";
+	}
+
+	private static String updatedAfter(@Nullable Instant after, Map<String, Object> params) {
+		if (after == null) {
+			return "";
+		}
+		params.put("after", StoredContact.sql(after));
+		return " AND updated > :after";
+	}
+
+}

@@ -1,0 +1,18 @@
+package io.heymirror.mirror;
+
+import java.util.List;
+
+/**
+ * Soft-deleted contacts whose rows the retention purge removed for good; published inside
+ * the purging transaction, so that whatever else holds their data can forget it in the
+ * same transaction.
+ *
+ * @param ids the purged contacts' ids
+ */
+public record ContactsPurged(List<Long> ids) {
+
+	public ContactsPurged {
+		ids = List.copyOf(ids);
+	}
+
+}
