@@ -1,5 +1,6 @@
 package io.heymirror.sync;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -256,13 +257,21 @@ class SyncRunner {
 		if (ex instanceof HeymarketException || ex instanceof SyncStallException) {
 			return ex.getMessage();
 		}
-		if (ex instanceof DataAccessException data) {
-			Throwable cause = data.getMostSpecificCause();
-			String sqlState = (cause instanceof java.sql.SQLException sql) ? sql.getSQLState() : null;
+		SQLException sql = sqlCause(ex);
+		if (ex instanceof DataAccessException || sql != null) {
 			return "Database error " + ex.getClass().getSimpleName()
-					+ ((sqlState != null) ? " (SQLState " + sqlState + ")" : "");
+					+ ((sql != null && sql.getSQLState() != null) ? " (SQLState " + sql.getSQLState() + ")" : "");
 		}
 		return ex.getClass().getSimpleName() + ": " + ex.getMessage();
+	}
+
+	private static @Nullable SQLException sqlCause(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof SQLException sql) {
+				return sql;
+			}
+		}
+		return null;
 	}
 
 	/**

@@ -9,8 +9,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One contact as the simulator stores it, with the fields of design.md section 1. Values
- * are immutable; the dataset replaces a contact on every write.
+ * One contact as the simulator stores it, with the fields Heymarket documents. Values are
+ * immutable; the dataset replaces a contact on every write.
  *
  * @param id integer id
  * @param uuid v2 id

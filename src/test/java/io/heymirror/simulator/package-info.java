@@ -1,7 +1,8 @@
 /**
  * A stateful, in-process fake of Heymarket's six contact read endpoints in which every
- * undocumented semantic (design.md section 1) can be switched at runtime. Test sources
- * only: it never ships in the application jar. Start with {@link HeymarketSimulator}.
+ * undocumented semantic (see {@code docs/sync.md}) can be switched at runtime. Test
+ * sources only: it never ships in the application jar. Start with
+ * {@link HeymarketSimulator}.
  */
 @NullMarked
 package io.heymirror.simulator;

@@ -159,4 +159,23 @@ class SyncRepairTests {
 			.isEqualTo(RefreshOutcome.Result.UNCHANGED);
 	}
 
+	@Test
+	void aPhoneRefreshThatGets404ConfirmsByIdBeforeDeleting() {
+		SimContact contact = this.simulator.dataset().all().get(300);
+		this.simulator.dataset().update(contact.id(), (changed) -> changed.withPhone("15550001234"));
+		int gone = this.simulator.dataset().all().get(301).id();
+		String gonePhone = this.simulator.dataset().get(gone).orElseThrow().phone();
+		this.simulator.dataset().delete(gone);
+
+		RefreshOutcome moved = this.refresher.refreshByPhone(contact.phone(), ChangeCause.REFRESH);
+		RefreshOutcome deleted = this.refresher.refreshByPhone(gonePhone, ChangeCause.REFRESH);
+
+		assertThat(moved.result()).as("the phone changed upstream; the contact is not gone")
+			.isEqualTo(RefreshOutcome.Result.UPDATED);
+		assertThat(this.contacts.findByIdAndDeletedAtIsNull(contact.id()).orElseThrow().getPhone())
+			.isEqualTo("15550001234");
+		assertThat(deleted.result()).isEqualTo(RefreshOutcome.Result.DELETED);
+		assertThat(this.contacts.findByIdAndDeletedAtIsNull(gone)).isEmpty();
+	}
+
 }
