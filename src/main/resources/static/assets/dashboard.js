@@ -389,7 +389,7 @@
 					stackTop = top;
 				}
 				svgEl('rect', { x: x.toFixed(1), y: top.toFixed(1), width: bar.toFixed(1), height: h.toFixed(1),
-					'class': s.key, rx: 1 }, g);
+					'class': s.css || s.key, rx: 1 }, g);
 			});
 			if (totalOf(run) > axis.max) {
 				cut(svg, g, x, bar, totalOf(run));
@@ -448,6 +448,17 @@
 			{ key: 'updated', label: 'updated' },
 			{ key: 'deleted', label: 'deleted' }
 		], function (run) { return (run.inserted || 0) + (run.updated || 0) + (run.deleted || 0); });
+		// what each run appended to the change log (the series of /api/changes)
+		barChart($('chart-changes'), oldestFirst.map(function (run) {
+			var changes = run.changes || {};
+			return Object.assign({}, run, { created: changes.created || 0, changedUpdated: changes.updated || 0,
+				changedDeleted: changes.deleted || 0, restored: changes.restored || 0 });
+		}), [
+			{ key: 'created', label: 'created' },
+			{ key: 'changedUpdated', label: 'updated', css: 'updated' },
+			{ key: 'changedDeleted', label: 'deleted', css: 'deleted' },
+			{ key: 'restored', label: 'restored' }
+		], function (run) { return run.created + run.changedUpdated + run.changedDeleted + run.restored; });
 		// the 429s are part of the requests: drawn inside the request bar, from its foot
 		barChart($('chart-requests'), oldestFirst, [
 			{ key: 'requests', label: 'requests' },

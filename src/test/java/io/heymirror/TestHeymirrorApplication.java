@@ -49,7 +49,11 @@ public class TestHeymirrorApplication {
 		DynamicPropertyRegistrar upstream(Environment environment) {
 			return (registry) -> {
 				if (realHeymarketConfigured(environment)) {
-					log.info("Heymarket credentials found in the environment: mirroring the real Heymarket");
+					// real contacts: callers need keys (HEYMIRROR_API_KEYS), as in
+					// production
+					log.info("Heymarket credentials found in the environment: mirroring the real Heymarket; "
+							+ "open mode is off, so set HEYMIRROR_API_KEYS");
+					registry.add("heymirror.api.open", () -> "false");
 					return;
 				}
 				HeymarketSimulator simulator = HeymarketSimulator.builder()

@@ -6,7 +6,7 @@
  * other module uses this one. All SQL goes through {@code mirror}'s
  * {@link io.heymirror.mirror.ContactQueries}.
  */
-@ApplicationModule(allowedDependencies = { "mirror", "sync" })
+@ApplicationModule(allowedDependencies = { "mirror", "sync", "heymarket" })
 @NullMarked
 package io.heymirror.api;
 

@@ -2,27 +2,34 @@ package io.heymirror.ops;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.heymirror.changes.ChangeLogStats;
 import io.heymirror.sync.SyncControl;
 import io.heymirror.sync.SyncMode;
 import io.heymirror.sync.SyncProperties;
+import io.heymirror.sync.SyncRun;
 import io.heymirror.sync.SyncStatus;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code /actuator/sync}: read the sync's state and its recent runs; {@code POST} starts
  * a run ({@code {}} incremental, {@code {"mode": "full"}} a full re-sync). A run asked
- * for while one is alive in any replica is refused with 409, never queued.
+ * for while one is alive in any replica is refused with 409, never queued. Refusals are
+ * problem details, as every error of the service is.
  */
 @Component
 @Endpoint(id = "sync")
@@ -40,12 +47,16 @@ class SyncEndpoint {
 
 	private final SyncProperties properties;
 
+	private final ChangeLogStats changes;
+
 	private final Clock clock;
 
-	SyncEndpoint(SyncControl control, MirrorSize mirrorSize, SyncProperties properties, Clock clock) {
+	SyncEndpoint(SyncControl control, MirrorSize mirrorSize, SyncProperties properties, ChangeLogStats changes,
+			Clock clock) {
 		this.control = control;
 		this.mirrorSize = mirrorSize;
 		this.properties = properties;
+		this.changes = changes;
 		this.clock = clock;
 	}
 
@@ -60,7 +71,9 @@ class SyncEndpoint {
 		SyncStatus status = this.control.status();
 		SyncAssessment assessment = SyncAssessment.of(status, status.enabled(), this.control.isSyncingAnywhere(),
 				this.properties.effectiveStaleAfter(), now);
-		return SyncOverview.of(now, status, assessment, this.mirrorSize.get(), this.control.recentRuns(runs));
+		List<SyncRun> recent = this.control.recentRuns(runs);
+		return SyncOverview.of(now, status, assessment, this.mirrorSize.get(), recent,
+				this.changes.byRun(recent.stream().map(SyncRun::getId).toList()));
 	}
 
 	/**
@@ -71,13 +84,13 @@ class SyncEndpoint {
 	public WebEndpointResponse<Map<String, Object>> start(@Nullable String mode) {
 		SyncMode syncMode = parse(mode);
 		if (syncMode == null) {
-			return new WebEndpointResponse<>(Map.of("started", false, "error", "mode must be incremental or full"),
-					WebEndpointResponse.STATUS_BAD_REQUEST);
+			// answered as a 400 problem, like every other error
+			throw new InvalidEndpointRequestException("Unknown sync mode", "'mode' must be incremental or full.");
 		}
 		String label = syncMode.name().toLowerCase(Locale.ROOT);
 		if (!this.control.start(syncMode, "manual")) {
-			return new WebEndpointResponse<>(
-					Map.of("started", false, "mode", label, "error", "a sync run is already in progress"), 409);
+			throw new ResponseStatusException(HttpStatus.CONFLICT,
+					"A sync run is already in progress; nothing was started.");
 		}
 		log.info("Sync run ({}) started on request", label);
 		return new WebEndpointResponse<>(Map.of("started", true, "mode", label), 202);

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import io.heymirror.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,16 +24,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Random query parameters, path variables, headers and bodies against every route: none
- * may cause a 5xx or leak an internal message. Seeds are in the display name; replay or
- * add one with {@code -Dheymirror.fuzz.seed=N}.
+ * Random query parameters, path variables, headers and bodies against every route, with a
+ * full key and with a read key: none may cause a 5xx or leak an internal message, and
+ * every error is a problem detail. Seeds are in the display name; replay or add one with
+ * {@code -Dheymirror.fuzz.seed=N}.
  */
 @IntegrationTest
 class ApiFuzzTests {
 
 	private static final int CASES_PER_SEED = 800;
-
-	private static final String KEY = "Bearer test-key";
 
 	@LocalServerPort
 	private int port;
@@ -42,9 +42,10 @@ class ApiFuzzTests {
 
 	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-	static Stream<Long> seeds() {
+	static Stream<Arguments> seeds() {
 		String seed = System.getProperty("heymirror.fuzz.seed");
-		return (seed != null) ? Stream.of(Long.parseLong(seed)) : Stream.of(1L, 2L, 3L, 4L);
+		Stream<Long> seeds = (seed != null) ? Stream.of(Long.parseLong(seed)) : Stream.of(1L, 2L, 3L, 4L);
+		return seeds.flatMap((s) -> Stream.of(Arguments.of(s, "test-key"), Arguments.of(s, "test-read-key")));
 	}
 
 	@BeforeEach
@@ -56,13 +57,13 @@ class ApiFuzzTests {
 		mirror.delete(3L, 4L);
 	}
 
-	@ParameterizedTest(name = "seed {0}")
+	@ParameterizedTest(name = "seed {0}, key {1}")
 	@MethodSource("seeds")
-	void noInputCausesAServerErrorOrLeaksInternals(long seed) throws Exception {
+	void noInputCausesAServerErrorOrLeaksInternals(long seed, String key) throws Exception {
 		Random random = new Random(seed);
 		FuzzInputs inputs = new FuzzInputs(random);
 		for (int i = 0; i < CASES_PER_SEED; i++) {
-			FuzzRequest request = nextRequest(random, inputs);
+			FuzzRequest request = nextRequest(random, inputs, "Bearer " + key);
 			HttpRequest.Builder builder;
 			try {
 				builder = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + request.target()));
@@ -75,8 +76,13 @@ class ApiFuzzTests {
 					? HttpRequest.BodyPublishers.ofByteArray(request.body()) : HttpRequest.BodyPublishers.noBody());
 			HttpResponse<String> response = this.http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
 
-			String replay = "seed %d, case %d: %s".formatted(seed, i, request);
+			String replay = "seed %d, key %s, case %d: %s".formatted(seed, key, i, request);
 			assertThat(response.statusCode()).as(replay).isLessThan(500);
+			if (response.statusCode() >= 400 && !request.method().equals("HEAD")) {
+				assertThat(response.headers().firstValue("Content-Type")).as(replay)
+					.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+				assertThat(response.body()).as(replay).contains("\"type\":\"https://heymirror.io/problems/");
+			}
 			if (request.target().startsWith("/actuator/")) {
 				continue; // metrics carry exception class names as tags, legitimately
 			}
@@ -87,13 +93,13 @@ class ApiFuzzTests {
 		}
 	}
 
-	private static FuzzRequest nextRequest(Random random, FuzzInputs inputs) {
+	private static FuzzRequest nextRequest(Random random, FuzzInputs inputs, String key) {
 		List<String[]> headers = new ArrayList<>();
 		String authorization = switch (random.nextInt(12)) {
 			case 0 -> null;
 			case 1 -> "Bearer " + inputs.text();
 			case 2 -> "Basic " + inputs.text();
-			default -> KEY;
+			default -> key;
 		};
 		if (authorization != null && authorization.chars().allMatch((c) -> c >= 0x20 && c < 0x7f)) {
 			headers.add(new String[] { "Authorization", authorization });
@@ -107,7 +113,7 @@ class ApiFuzzTests {
 			headers.add(new String[] { "Accept", inputs.pick("application/xml", "text/html", "*/*", "application/json",
 					"application/problem+json", "image/png") });
 		}
-		return switch (random.nextInt(15)) {
+		return switch (random.nextInt(16)) {
 			case 0 -> new FuzzRequest("GET", "/api/contacts?" + query(random, inputs), headers, null);
 			case 1 -> new FuzzRequest("GET", "/api/contacts/count?" + query(random, inputs), headers, null);
 			case 2 -> new FuzzRequest("GET", "/api/contacts/" + inputs.segment() + "?" + query(random, inputs), headers,
@@ -115,7 +121,7 @@ class ApiFuzzTests {
 			case 3 -> new FuzzRequest("GET", "/api/contacts/by-uuid/" + inputs.segment(), headers, null);
 			case 4 -> new FuzzRequest("GET", "/api/contacts/by-phone/" + inputs.segment(), headers, null);
 			// never a numeric id: a refresh would call Heymarket
-			case 5 -> new FuzzRequest("POST", "/api/contacts/x" + inputs.segment() + "/refresh", headers, null);
+			case 5 -> new FuzzRequest("POST", "/api/contacts/refresh/x" + inputs.segment(), headers, null);
 			case 6 -> new FuzzRequest("GET", "/v1/contact/" + inputs.segment(), headers, null);
 			case 7 -> new FuzzRequest("GET", "/v2/contact/" + inputs.segment(), headers, null);
 			case 8 -> new FuzzRequest("POST", "/v1/contact/get", headers, inputs.body());
@@ -127,6 +133,7 @@ class ApiFuzzTests {
 					inputs.pick("PUT", "DELETE", "PATCH", "OPTIONS", "HEAD", "GET"), inputs.pick("/v1/contacts",
 							"/v2/contacts/list", "/api/contacts", "/webhooks/heymarket", "/v1/contact/get"),
 					headers, inputs.body());
+			case 14 -> new FuzzRequest("GET", "/api/changes?" + changesQuery(random, inputs), headers, null);
 			default -> new FuzzRequest(
 					"GET", "/actuator/" + inputs.pick("health", "info", "metrics", "prometheus",
 							"health/" + inputs.segment(), "metrics/" + inputs.segment(), inputs.segment()),
@@ -141,6 +148,23 @@ class ApiFuzzTests {
 			String name = inputs.pick("phone", "email", "q", "optedOut", "updatedSince", "includeDeleted", "limit",
 					"cursor", "limit", "cursor", "updatedSince", "unknown", "opted_out", "");
 			parts.add(encode(name) + "=" + inputs.queryValue(name));
+		}
+		return String.join("&", parts);
+	}
+
+	/** Parameters of the change feed; {@code wait} never long enough to slow the run. */
+	private static String changesQuery(Random random, FuzzInputs inputs) {
+		List<String> parts = new ArrayList<>();
+		int count = random.nextInt(4);
+		for (int i = 0; i < count; i++) {
+			String name = inputs.pick("after", "limit", "wait", "after", "unknown", "");
+			String value = switch (name) {
+				case "wait" -> inputs.pick("", "0", "PT0S", "PT0.05S", "-1", "PT31S", "31", "P1D", "soon", "PT-1S",
+						"9999999999999");
+				case "after" -> (random.nextInt(4) == 0) ? "latest" : inputs.queryValue(name);
+				default -> inputs.queryValue(name);
+			};
+			parts.add(encode(name) + "=" + value);
 		}
 		return String.join("&", parts);
 	}

@@ -32,13 +32,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class ApiSecurityTests {
 
-	private static final String DATA_ROUTES = """
+	/** Routes a key of either scope may call. */
+	private static final String READ_ROUTES = """
 			GET  | /api/contacts
+			GET  | /api/contacts?includeDeleted=false
 			GET  | /api/contacts/count
 			GET  | /api/contacts/1
 			GET  | /api/contacts/by-uuid/a1b2c3d4-e5f6-7890-abcd-ef1234567890
 			GET  | /api/contacts/by-phone/15105553344
-			POST | /api/contacts/1/refresh
+			GET  | /api/changes
 			GET  | /api/anything-else
 			GET  | /v1/contact/98765
 			POST | /v1/contact/get
@@ -46,6 +48,18 @@ class ApiSecurityTests {
 			POST | /v1/contacts
 			POST | /v2/contacts/list
 			POST | /v1/contacts/count
+			""";
+
+	/** Routes only a full key may call. */
+	private static final String FULL_ROUTES = """
+			POST | /api/contacts/refresh/1
+			GET  | /api/contacts?includeDeleted=true
+			GET  | /api/contacts/count?includeDeleted=TRUE
+			GET  | /api/contacts/1?includeDeleted=1
+			GET  | /api/contacts/by-phone/15105553344?includeDeleted=yes
+			GET  | /api/contacts/by-uuid/a1b2c3d4-e5f6-7890-abcd-ef1234567890?includeDeleted=on
+			GET  | /api/contacts?includeDeleted=false&includeDeleted=true
+			GET  | /api/contacts?includeDeleted=maybe
 			GET  | /actuator
 			GET  | /actuator/prometheus
 			GET  | /actuator/metrics
@@ -71,10 +85,12 @@ class ApiSecurityTests {
 	}
 
 	@ParameterizedTest(name = "{0} {1}")
-	@CsvSource(delimiter = '|', textBlock = DATA_ROUTES)
+	@CsvSource(delimiter = '|', textBlock = READ_ROUTES + FULL_ROUTES)
 	void dataRoutesAnswer401ProblemWithoutAValidKey(HttpMethod method, String path) {
 		for (String authorization : new String[] { null, "Bearer wrong-key", "Bearer ", "Basic dGVzdC1rZXk6",
-				"test-key", "Bearer test-key2", "Bearer test-ke" }) {
+				"test-key", "Bearer test-key2", "Bearer test-ke",
+				"Bearer sha256:eb91b1597b8c106fed2d6e5892d631f8ce19a53473ec5ec1065475257e0f4f5a",
+				"Bearer eb91b1597b8c106fed2d6e5892d631f8ce19a53473ec5ec1065475257e0f4f5a" }) {
 			EntityExchangeResult<String> result = exchange(method, path, authorization);
 
 			assertThat(result.getStatus()).as(authorization).isEqualTo(HttpStatus.UNAUTHORIZED);
@@ -88,14 +104,15 @@ class ApiSecurityTests {
 	}
 
 	@ParameterizedTest(name = "{0} {1}")
-	@CsvSource(delimiter = '|', textBlock = DATA_ROUTES)
-	void dataRoutesLetAValidKeyThrough(HttpMethod method, String path) {
+	@CsvSource(delimiter = '|', textBlock = READ_ROUTES + FULL_ROUTES)
+	void everyRouteLetsAFullKeyThroughWhetherGivenPlainOrAsDigest(HttpMethod method, String path) {
 		// as if another replica were syncing: POST /actuator/sync answers 409 instead of
 		// starting
 		// a run that would outlive this test and change the mirror under the next ones
 		holdSyncLock("timezone('utc', now()) + interval '10 minutes'");
 		try {
-			for (String authorization : new String[] { "Bearer test-key", "bearer test-key", "Bearer  test-key " }) {
+			for (String authorization : new String[] { "Bearer test-key", "bearer test-key", "Bearer  test-key ",
+					"Bearer test-digest-key" }) {
 				HttpStatus status = HttpStatus.valueOf(exchange(method, path, authorization).getStatus().value());
 
 				assertThat(status).as(authorization).isNotIn(HttpStatus.UNAUTHORIZED, HttpStatus.FORBIDDEN);
@@ -103,6 +120,31 @@ class ApiSecurityTests {
 		}
 		finally {
 			holdSyncLock("timezone('utc', now())");
+		}
+	}
+
+	@ParameterizedTest(name = "{0} {1}")
+	@CsvSource(delimiter = '|', textBlock = READ_ROUTES)
+	void readKeysReadTheData(HttpMethod method, String path) {
+		for (String authorization : new String[] { "Bearer test-read-key", "Bearer test-digest-read-key" }) {
+			HttpStatus status = HttpStatus.valueOf(exchange(method, path, authorization).getStatus().value());
+
+			assertThat(status).as(authorization).isNotIn(HttpStatus.UNAUTHORIZED, HttpStatus.FORBIDDEN);
+		}
+	}
+
+	@ParameterizedTest(name = "{0} {1}")
+	@CsvSource(delimiter = '|', textBlock = FULL_ROUTES)
+	void readKeysGet403ProblemOnWhatSpendsTheBudgetShowsDeletedContactsOrOperatesTheService(HttpMethod method,
+			String path) {
+		for (String authorization : new String[] { "Bearer test-read-key", "Bearer test-digest-read-key" }) {
+			EntityExchangeResult<String> result = exchange(method, path, authorization);
+
+			assertThat(result.getStatus()).as(authorization).isEqualTo(HttpStatus.FORBIDDEN);
+			assertThat(
+					result.getResponseHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+				.isTrue();
+			assertThat(result.getResponseBody()).contains("\"type\":\"https://heymirror.io/problems/forbidden\"");
 		}
 	}
 

@@ -1,13 +1,17 @@
 package io.heymirror.api;
 
+import java.net.InetAddress;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
@@ -25,7 +29,8 @@ class ApiStartupTests {
 
 	@Test
 	void refusesToStartWithoutAnyKeyNamingTheProperty(CapturedOutput output) {
-		assertThatException().isThrownBy(() -> TestInstances.start("--heymirror.api.keys="))
+		assertThatException()
+			.isThrownBy(() -> TestInstances.start("--heymirror.api.keys=", "--heymirror.api.read-keys="))
 			.satisfies((ex) -> assertThat(ex).hasStackTraceContaining("heymirror.api.keys"));
 		assertThat(output).contains("heymirror.api.keys is empty");
 	}
@@ -38,7 +43,24 @@ class ApiStartupTests {
 
 			client.get().uri("/api/contacts/count").exchange().expectStatus().isOk();
 			client.post().uri("/v1/contacts/count").body("{}").exchange().expectStatus().isOk();
+			client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
 			client.get().uri("/actuator/health").exchange().expectBody().jsonPath("$.components").exists();
+			// a key that is sent must be valid, and keeps its own scope
+			for (String wrong : List.of("Bearer wrong-key", "Bearer ", "Basic dGVzdC1rZXk6")) {
+				client.get()
+					.uri("/api/contacts/count")
+					.header(HttpHeaders.AUTHORIZATION, wrong)
+					.exchange()
+					.expectStatus()
+					.isUnauthorized();
+			}
+			client.get()
+				.uri("/actuator/prometheus")
+				.header(HttpHeaders.AUTHORIZATION, "Bearer test-read-key")
+				.exchange()
+				.expectStatus()
+				.isForbidden();
+			assertThat(boundAddress(context).isLoopbackAddress()).isTrue();
 
 			EntityExchangeResult<String> webhook = client.post()
 				.uri("/webhooks/heymarket")
@@ -52,6 +74,29 @@ class ApiStartupTests {
 		assertThat(lines(output, "every data route is served WITHOUT an API key")).hasSize(1);
 		assertThat(lines(output, "Heymarket webhooks are off: heymirror.webhook.token is not set")).hasSize(1);
 		assertThat(output).doesNotContain("Using generated security password");
+	}
+
+	@Test
+	void openModeRefusesToStartAgainstARealHeymarketUnlessToldSoInOneLine(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> TestInstances.start("--heymirror.api.keys=", "--heymirror.api.open=true",
+				"--heymirror.heymarket.base-url=https://api.heymarket.com",
+				"--heymirror.heymarket.api-key=a-real-looking-key"));
+		assertThat(lines(output, "heymirror.api.open=true with credentials for api.heymarket.com")).hasSize(1);
+		assertThat(output).doesNotContain("a-real-looking-key");
+	}
+
+	@Test
+	void stopsWithOneLineNamingWhatToRunWhenTheSearchExtensionIsMissing(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> TestInstances.startAsSchemaOwner("heymirror_no_extension",
+				"heymirror_schema_owner", "--heymirror.webhook.token="));
+		assertThat(lines(output, "PostgreSQL extension pg_trgm is missing")).singleElement()
+			.asString()
+			.contains("an administrator must run CREATE EXTENSION IF NOT EXISTS pg_trgm;");
+	}
+
+	private static InetAddress boundAddress(ConfigurableApplicationContext context) {
+		TomcatWebServer server = (TomcatWebServer) ((WebServerApplicationContext) context).getWebServer();
+		return (InetAddress) server.getTomcat().getConnector().getProperty("address");
 	}
 
 	private static List<String> lines(CapturedOutput output, String text) {

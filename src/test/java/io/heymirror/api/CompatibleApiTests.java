@@ -142,6 +142,8 @@ class CompatibleApiTests {
 			/v2/contacts/list  | {"limit": 1e10}                    | limit
 			/v2/contacts/list  | {"page": -1}                       | page
 			/v2/contacts/list  | {"page": 99999999999}              | page
+			/v2/contacts/list  | {"page": 10001, "limit": 100}      | page
+			/v2/contacts/list  | {"page": 33334}                    | page
 			/v2/contacts/list  | {"ascending": 1}                   | ascending
 			/v2/contacts/list  | {"date": "2024-06-01T12:00:00+25:00"} | date
 			/v1/contacts/count | {"date": ""                        | body
@@ -171,6 +173,14 @@ class CompatibleApiTests {
 
 		assertThat(result.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(this.json.readTree(result.getResponseBody()).get("parameter").asString()).isEqualTo(parameter);
+	}
+
+	@Test
+	void servesOffsetPagesUpToAMillionContactsDeep() {
+		this.mirror.store(TestMirror.contact(1, "2024-06-01T12:00:00Z"));
+
+		assertThat(ok(post("/v2/contacts/list", "{\"page\": 10000, \"limit\": 100}"))).isEqualTo("[]");
+		assertThat(ok(post("/v2/contacts/list", "{\"page\": 33333}"))).isEqualTo("[]");
 	}
 
 	@Test

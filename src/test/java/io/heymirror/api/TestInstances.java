@@ -32,7 +32,7 @@ final class TestInstances {
 
 	/** An instance on the shared test database. */
 	static ConfigurableApplicationContext start(String... args) {
-		return run(TestDatabase.coordinates().url(), args);
+		return run(TestDatabase.coordinates().url(), TestDatabase.coordinates().username(), args);
 	}
 
 	/**
@@ -40,6 +40,30 @@ final class TestInstances {
 	 * contacts are its own.
 	 */
 	static ConfigurableApplicationContext startOnOwnDatabase(String database, String... args) {
+		return run(createDatabase(database), TestDatabase.coordinates().username(), args);
+	}
+
+	/**
+	 * An instance on a fresh database of its own, connecting as a role that owns the
+	 * schema but is not a superuser and may not create extensions.
+	 */
+	static ConfigurableApplicationContext startAsSchemaOwner(String database, String role, String... args) {
+		String url = createDatabase(database);
+		TestDatabase.Coordinates db = TestDatabase.coordinates();
+		try (Connection connection = DriverManager.getConnection(url, db.username(), db.password());
+				Statement statement = connection.createStatement()) {
+			statement.execute("DROP ROLE IF EXISTS " + role);
+			statement.execute("CREATE ROLE " + role + " LOGIN");
+			statement.execute("ALTER SCHEMA public OWNER TO " + role);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not create role " + role, ex);
+		}
+		// the URL may name the superuser (user=...), which would win over the role
+		return run(url.replaceAll("([?&])user=[^&]*&?", "$1").replaceAll("[?&]$", ""), role, args);
+	}
+
+	private static String createDatabase(String database) {
 		TestDatabase.Coordinates db = TestDatabase.coordinates();
 		Matcher url = JDBC_URL.matcher(db.url());
 		if (!url.matches()) {
@@ -53,7 +77,7 @@ final class TestInstances {
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not create test database " + database, ex);
 		}
-		return run(url.group(1) + database + url.group(3), args);
+		return url.group(1) + database + url.group(3);
 	}
 
 	static int port(ConfigurableApplicationContext context) {
@@ -65,11 +89,11 @@ final class TestInstances {
 		return RestTestClient.bindToServer().baseUrl("http://localhost:" + port(context)).build();
 	}
 
-	private static ConfigurableApplicationContext run(String url, String... args) {
+	private static ConfigurableApplicationContext run(String url, String username, String... args) {
 		TestDatabase.Coordinates db = TestDatabase.coordinates();
-		List<String> all = new ArrayList<>(List.of("--spring.profiles.active=test", "--server.port=0",
-				"--spring.datasource.url=" + url, "--spring.datasource.username=" + db.username(),
-				"--spring.datasource.password=" + db.password()));
+		List<String> all = new ArrayList<>(
+				List.of("--spring.profiles.active=test", "--server.port=0", "--spring.datasource.url=" + url,
+						"--spring.datasource.username=" + username, "--spring.datasource.password=" + db.password()));
 		all.addAll(List.of(args));
 		return new SpringApplicationBuilder(HeymirrorApplication.class).web(WebApplicationType.SERVLET)
 			.run(all.toArray(String[]::new));

@@ -126,7 +126,7 @@ class WebhookOptOutTests {
 		simulator.dataset().update(contact.id(), (c) -> c.withName("Renamed", "Person"));
 
 		JsonNode refreshed = this.json.readTree(client.post()
-			.uri("/api/contacts/{id}/refresh", contact.id())
+			.uri("/api/contacts/refresh/{id}", contact.id())
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -139,14 +139,14 @@ class WebhookOptOutTests {
 		assertThat(mirrored(contact.id()).get("raw").get("first").asString()).isEqualTo("Renamed");
 		simulator.dataset().delete(contact.id());
 		JsonNode deleted = this.json.readTree(client.post()
-			.uri("/api/contacts/{id}/refresh", contact.id())
+			.uri("/api/contacts/refresh/{id}", contact.id())
 			.exchange()
 			.expectBody()
 			.returnResult()
 			.getResponseBody());
 		assertThat(deleted.get("result").asString()).isEqualTo("DELETED");
 		assertThat(deleted.get("contact").get("deletedAt").isString()).isTrue();
-		client.post().uri("/api/contacts/{id}/refresh", 999_999).exchange().expectStatus().isNotFound();
+		client.post().uri("/api/contacts/refresh/{id}", 999_999).exchange().expectStatus().isNotFound();
 	}
 
 	private JsonNode deliver(String type, String eventData) {

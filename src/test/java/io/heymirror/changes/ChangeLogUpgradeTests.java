@@ -2,23 +2,31 @@ package io.heymirror.changes;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
+import io.heymirror.mirror.CompatibleJson;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 /**
  * A deployment upgrading with its existing mirror gets a change log that already holds
  * every live contact, so that replaying it from the beginning gives the mirror.
  */
 class ChangeLogUpgradeTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@Test
 	void theMigrationAppendsOneBaselineCreatedEntryPerLiveContactOfAnExistingMirror() {
@@ -41,6 +49,31 @@ class ChangeLogUpgradeTests {
 		assertThat(jdbc.sql("SELECT id, change_version FROM contact ORDER BY id").query().listOfRows())
 			.extracting((row) -> row.get("change_version"))
 			.containsOnly(1L);
+		assertThat(replay(jdbc)).as("replaying the log from the beginning gives the live mirror")
+			.containsExactly(
+					entry(1L, JSON.readTree("{\"id\": 1, \"first\": \"Ann\", \"updated\": \"2024-01-01T00:00:00Z\"}")),
+					entry(3L, JSON.readTree("{\"id\": 3, \"first\": \"Cid\", \"updated\": \"2024-01-03T00:00:00Z\"}")));
+	}
+
+	/** A consumer reading the upgraded database's feed from the beginning. */
+	private static Map<Long, JsonNode> replay(JdbcClient jdbc) {
+		ChangeLogReader reader = new ChangeLogReader(jdbc, new CompatibleJson(JSON));
+		Map<Long, JsonNode> contacts = new TreeMap<>();
+		ChangeBatch batch = reader.read(null, 1);
+		while (true) {
+			for (ChangeEntry entry : batch.entries()) {
+				if (entry.operation() == ChangeOperation.DELETED) {
+					contacts.remove(entry.contactId());
+				}
+				else {
+					contacts.put(entry.contactId(), JSON.readTree(entry.contact()));
+				}
+			}
+			if (!batch.hasMore()) {
+				return contacts;
+			}
+			batch = reader.read(batch.next(), 1);
+		}
 	}
 
 	/**

@@ -124,6 +124,9 @@ class DashboardBrowserTests {
 		assertThat(browser.findElements(By.cssSelector("#chart-contacts svg g[data-run-id]"))).hasSize(ids.size());
 		assertThat(browser.findElements(By.cssSelector("#chart-contacts svg rect.inserted"))).isNotEmpty();
 		assertThat(browser.findElements(By.cssSelector("#chart-requests svg rect.throttled"))).isNotEmpty();
+		assertThat(browser.findElements(By.cssSelector("#chart-changes svg g[data-run-id]"))).hasSize(ids.size());
+		assertThat(browser.findElements(By.cssSelector("#chart-changes svg rect.created"))).isNotEmpty();
+		assertThat(browser.findElements(By.cssSelector("#chart-changes svg rect.deleted"))).hasSize(1);
 		assertThat(browser.findElements(By.cssSelector("#chart-size svg path.line"))).hasSize(1);
 		assertThat(browser.findElements(By.cssSelector("#chart-size svg circle.dot"))).hasSize(ids.size() - 1);
 		screenshot("dashboard.png");
@@ -214,9 +217,13 @@ class DashboardBrowserTests {
 			if (i == 10) {
 				size = finalSize;
 			}
-			ids.add(this.fixtures
+			long id = this.fixtures
 				.run(new OpsFixtures.Run("INCREMENTAL", "SUCCEEDED", at, at.plusSeconds(4), 2, 3 + (i % 4),
-						(i == 4) ? 2 : 0, inserted + updated, inserted, updated, deleted, size, size, at, null)));
+						(i == 4) ? 2 : 0, inserted + updated, inserted, updated, deleted, size, size, at, null));
+			this.fixtures.changes(id, "created", inserted);
+			this.fixtures.changes(id, "updated", updated);
+			this.fixtures.changes(id, "deleted", deleted);
+			ids.add(id);
 		}
 		return ids;
 	}

@@ -23,7 +23,7 @@ final class OpsFixtures {
 
 	/** Empty history, no contacts, no lock, a sync state that has never run. */
 	void reset() {
-		this.jdbc.update("TRUNCATE contact, sync_run");
+		this.jdbc.update("TRUNCATE contact, sync_run, contact_change");
 		lockReleased();
 		this.jdbc.update("""
 				UPDATE sync_state SET watermark = NULL, watermark_text = NULL, direction = NULL, scan_started_at = NULL,
@@ -55,6 +55,13 @@ final class OpsFixtures {
 		this.jdbc.update("""
 				INSERT INTO contact (id, updated, raw, synced_at, seen_at, deleted_at)
 				VALUES (?, ?, '{}'::jsonb, ?, ?, ?)""", id, ts(updated), ts(updated), ts(updated), ts(deletedAt));
+	}
+
+	/** {@code count} change log entries of one operation appended by a run. */
+	void changes(long runId, String operation, int count) {
+		this.jdbc.update("""
+				INSERT INTO contact_change (contact_id, version, operation, data, updated, cause, run_id)
+				SELECT n, 1, ?, '{}', now(), 'walk', ? FROM generate_series(1, ?) AS n""", operation, runId, count);
 	}
 
 	/** Another replica holds the sync lock, as it does while its run is alive. */

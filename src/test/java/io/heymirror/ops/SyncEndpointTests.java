@@ -127,7 +127,7 @@ class SyncEndpointTests {
 		Http.Response response = this.http.post("/actuator/sync", "{}", Http.KEY);
 
 		assertThat(response.status()).isEqualTo(409);
-		assertThat(response.tree().get("started").asBoolean()).isFalse();
+		assertThat(response.tree().get("type").asString()).isEqualTo("https://heymirror.io/problems/conflict");
 		assertThat(runsStarted("INCREMENTAL")).isZero();
 		assertThat(this.http.get("/actuator/sync", Http.KEY).tree().get("health").get("running").asBoolean()).isTrue();
 		this.fixtures.lockReleased();
@@ -138,6 +138,7 @@ class SyncEndpointTests {
 		Http.Response response = this.http.post("/actuator/sync", "{\"mode\": \"everything\"}", Http.KEY);
 
 		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.tree().get("type").asString()).isEqualTo("https://heymirror.io/problems/bad-request");
 		assertThat(runsStarted("INCREMENTAL") + runsStarted("FULL")).isZero();
 	}
 

@@ -6,6 +6,7 @@ import java.util.List;
 import io.heymirror.api.errors.ApiProblem;
 import io.heymirror.api.errors.Inputs;
 import io.heymirror.api.openapi.OpenApiConfiguration;
+import io.heymirror.mirror.CompatibleJson;
 import io.heymirror.mirror.ContactQueries;
 import io.heymirror.mirror.StoredContact;
 import io.swagger.v3.oas.annotations.Operation;
@@ -41,9 +42,9 @@ class CompatibleContactController {
 
 	private final ContactQueries queries;
 
-	private final RawContactJson raw;
+	private final CompatibleJson raw;
 
-	CompatibleContactController(ContactQueries queries, RawContactJson raw) {
+	CompatibleContactController(ContactQueries queries, CompatibleJson raw) {
 		this.queries = queries;
 		this.raw = raw;
 	}
@@ -114,7 +115,7 @@ class CompatibleContactController {
 			required = false) @Nullable ContactsListV2Request body) {
 		ContactsListV2Request request = (body != null) ? body : new ContactsListV2Request(null, null, null, null);
 		int limit = request.pageSize();
-		int page = request.pageNumber();
+		int page = request.pageNumber(limit);
 		Instant after = request.after();
 		List<StoredContact> contacts = this.queries.v2Page(after, request.order(), limit, (long) page * limit);
 		return json(this.raw.array(contacts));

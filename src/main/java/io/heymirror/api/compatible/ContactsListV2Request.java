@@ -2,6 +2,7 @@ package io.heymirror.api.compatible;
 
 import java.time.Instant;
 
+import io.heymirror.api.errors.ApiProblem;
 import io.heymirror.api.errors.Inputs;
 import io.heymirror.mirror.ContactQueries;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -19,7 +20,8 @@ import org.jspecify.annotations.Nullable;
 record ContactsListV2Request(
 		@Schema(description = "Contacts per page.", defaultValue = "30", minimum = "1",
 				maximum = "100") @Nullable Integer limit,
-		@Schema(description = "Zero-indexed page number.", defaultValue = "0", minimum = "0") @Nullable Integer page,
+		@Schema(description = "Zero-indexed page number; page x limit may not pass 1,000,000.", defaultValue = "0",
+				minimum = "0") @Nullable Integer page,
 		@Schema(description = "RFC 3339; only contacts updated strictly after it.",
 				example = "2024-06-01T12:00:00Z") @Nullable String date,
 		@Schema(description = "Ascending by updated when true; descending by default.",
@@ -27,12 +29,24 @@ record ContactsListV2Request(
 		implements
 			CompatibleRequest {
 
+	/** The deepest offset served. */
+	static final long MAX_OFFSET = 1_000_000;
+
 	int pageSize() {
 		return Inputs.range("limit", this.limit, 30, 1, 100);
 	}
 
-	int pageNumber() {
-		return Inputs.range("page", this.page, 0, 0, Integer.MAX_VALUE);
+	/**
+	 * The zero-based page; a page whose offset passes {@link #MAX_OFFSET} is refused, as
+	 * the database would walk every row before it.
+	 */
+	int pageNumber(int pageSize) {
+		int number = Inputs.range("page", this.page, 0, 0, Integer.MAX_VALUE);
+		if ((long) number * pageSize > MAX_OFFSET) {
+			throw ApiProblem.badParameter("page", "'page' reaches past " + MAX_OFFSET + " contacts (page x limit); "
+					+ "page with date instead, or use POST /v1/contacts.");
+		}
+		return number;
 	}
 
 	@Nullable Instant after() {

@@ -1,6 +1,5 @@
 package io.heymirror.api.errors;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -8,6 +7,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -20,10 +21,13 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -94,7 +98,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		}
 		Problems.complete(problem);
 		if (status.is5xxServerError()) {
-			log.warn("{} {} answered {}: {}", method(request), path(request), status.value(), ex.toString());
+			log.warn("{} {} answered {}: {}", method(request), route(request), status.value(), Failures.types(ex));
 		}
 		return super.handleExceptionInternal(ex, problem, headers, status, request);
 	}
@@ -122,9 +126,38 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
 	}
 
+	/**
+	 * The firewall refuses what it finds while a route reads the request (a parameter
+	 * name or value it does not allow); the request, not the server, is at fault.
+	 */
+	@ExceptionHandler(RequestRejectedException.class)
+	ResponseEntity<Object> handleRejected(RequestRejectedException ex, WebRequest request) {
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemResponses.REJECTED);
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+	}
+
+	/**
+	 * A statement of the read APIs ran past {@code heymirror.api.query-timeout} and
+	 * PostgreSQL cancelled it; the server is busy or the filter too broad, not broken.
+	 */
+	@ExceptionHandler(QueryTimeoutException.class)
+	ResponseEntity<Object> handleQueryTimeout(QueryTimeoutException ex, WebRequest request) {
+		ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "query-timeout",
+				"The query took too long and was cancelled; try again, or narrow the filters.");
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.SERVICE_UNAVAILABLE, request);
+	}
+
+	/** The database cannot be reached or has no connection free. */
+	@ExceptionHandler(DataAccessResourceFailureException.class)
+	ResponseEntity<Object> handleDatabaseUnavailable(DataAccessResourceFailureException ex, WebRequest request) {
+		ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+				"The database is not available right now; try again.");
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.SERVICE_UNAVAILABLE, request);
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
-		log.error("{} {} failed unexpectedly", method(request), path(request), ex);
+		log.error("{} {} failed unexpectedly: {}", method(request), route(request), Failures.withoutMessages(ex));
 		ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
 				"The request could not be completed; the error is logged.");
 		return createResponseEntity(problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
@@ -147,12 +180,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return (request instanceof ServletWebRequest servlet) ? servlet.getRequest().getMethod() : "?";
 	}
 
-	private static String path(WebRequest request) {
-		if (request instanceof ServletWebRequest servlet) {
-			HttpServletRequest http = servlet.getRequest();
-			return http.getRequestURI();
-		}
-		return "?";
+	/**
+	 * The route template ({@code /api/contacts/by-phone/{phone}}), never the URI: a path
+	 * or query may hold a phone or an email.
+	 */
+	private static String route(WebRequest request) {
+		Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE,
+				RequestAttributes.SCOPE_REQUEST);
+		return (pattern != null) ? pattern.toString() : "(no route)";
 	}
 
 }

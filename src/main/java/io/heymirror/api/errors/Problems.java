@@ -27,13 +27,26 @@ public final class Problems {
 			case 404 -> "not-found";
 			case 405 -> "method-not-allowed";
 			case 406 -> "not-acceptable";
+			case 409 -> "conflict";
 			case 413 -> "payload-too-large";
 			case 415 -> "unsupported-media-type";
+			case 429 -> "too-many-requests";
+			case 431 -> "request-header-fields-too-large";
 			case 500 -> "internal-error";
 			case 502, 503, 504 -> "upstream-unavailable";
 			default -> "http-" + status.value();
 		};
 		return URI.create(BASE + slug);
+	}
+
+	/**
+	 * A problem of a kind more specific than its status says, such as a query timeout
+	 * among 503s.
+	 */
+	public static ProblemDetail of(HttpStatusCode status, String slug, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(URI.create(BASE + slug));
+		return complete(problem);
 	}
 
 	public static ProblemDetail of(HttpStatusCode status, String detail) {

@@ -21,8 +21,9 @@ public class OpenApiConfiguration {
 	OpenAPI heymirrorOpenApi() {
 		return new OpenAPI()
 			.info(new Info().title("Heymirror")
-				.description("Reads of the Heymarket contact mirror: a query API (/api/contacts) and Heymarket's "
-						+ "own contact read routes (/v1, /v2) served from the mirror. Every data route needs "
+				.description("Reads of the Heymarket contact mirror: a query API (/api/contacts), Heymarket's "
+						+ "own contact read routes (/v1, /v2) served from the mirror, and the change feed "
+						+ "(/api/changes, CloudEvents). Every data route needs "
 						+ "'Authorization: Bearer <key>' with a key from heymirror.api.keys.")
 				.version("1"))
 			.components(new Components().addSecuritySchemes(SECURITY_SCHEME,

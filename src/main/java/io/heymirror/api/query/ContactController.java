@@ -114,7 +114,7 @@ class ContactController {
 		return ContactView.of(this.search.byPhone(valid, includeDeleted).orElseThrow(() -> notFound("this phone")));
 	}
 
-	@PostMapping("/{id}/refresh")
+	@PostMapping("/refresh/{id}")
 	@Operation(summary = "Refresh a contact from Heymarket now",
 			description = "Fetches the contact from Heymarket at once and stores it if newer; a contact Heymarket "
 					+ "no longer has is marked deleted. Uses the shared upstream request budget.")

@@ -5,35 +5,32 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * A caller identified by an API key. Before authentication it carries the presented key;
- * once authenticated only the key's name ({@code api-key-2}, or {@code open} when the
- * mirror is served without keys), so the key never outlives the request filter.
+ * once authenticated only the key's name ({@code api-key-2}, {@code read-key-1}, or
+ * {@code open} when the mirror is served without keys) and its scope, so the key never
+ * outlives the request filter.
  */
 final class ApiKeyAuthentication extends AbstractAuthenticationToken {
-
-	static final GrantedAuthority API_READER = new SimpleGrantedAuthority("ROLE_API");
 
 	private final String name;
 
 	private @Nullable String presentedKey;
 
-	private ApiKeyAuthentication(String name, @Nullable String presentedKey, boolean authenticated) {
-		super(authenticated ? List.of(API_READER) : List.of());
+	private ApiKeyAuthentication(String name, @Nullable String presentedKey, @Nullable Scope scope) {
+		super((scope != null) ? scope.authorities() : List.of());
 		this.name = name;
 		this.presentedKey = presentedKey;
-		setAuthenticated(authenticated);
+		setAuthenticated(scope != null);
 	}
 
 	static ApiKeyAuthentication presented(String key) {
-		return new ApiKeyAuthentication("unauthenticated", key, false);
+		return new ApiKeyAuthentication("unauthenticated", key, null);
 	}
 
-	static ApiKeyAuthentication authenticated(String keyName) {
-		return new ApiKeyAuthentication(keyName, null, true);
+	static ApiKeyAuthentication authenticated(ApiKeys.Caller caller) {
+		return new ApiKeyAuthentication(caller.name(), null, caller.scope());
 	}
 
 	@Override

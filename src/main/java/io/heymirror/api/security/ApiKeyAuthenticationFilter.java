@@ -20,7 +20,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates {@code Authorization: Bearer <key>}. A missing or unknown key leaves the
  * request anonymous rather than failing it here: public routes stay public whatever the
- * caller sends, and the authorization rules answer 401 on the data routes.
+ * caller sends, and the authorization rules answer 401 on the data routes. In open mode a
+ * caller without any {@code Authorization} header is let in with full scope, but one who
+ * sends a key that is not configured is not: a wrong key is a mistake to report.
  */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
@@ -40,9 +42,13 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		Authentication authentication = authenticate(request.getHeader(HttpHeaders.AUTHORIZATION));
-		if (authentication == null && this.keys.isOpen()) {
-			authentication = ApiKeyAuthentication.authenticated("open");
+		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+		Authentication authentication = null;
+		if (header != null && !header.isBlank()) {
+			authentication = authenticate(header);
+		}
+		else if (this.keys.isOpen()) {
+			authentication = ApiKeyAuthentication.authenticated(ApiKeys.Caller.OPEN);
 		}
 		if (authentication != null) {
 			SecurityContext context = this.contexts.createEmptyContext();
@@ -52,8 +58,8 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	private @Nullable Authentication authenticate(@Nullable String header) {
-		if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+	private @Nullable Authentication authenticate(String header) {
+		if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
 			return null;
 		}
 		String key = header.substring(BEARER.length()).strip();

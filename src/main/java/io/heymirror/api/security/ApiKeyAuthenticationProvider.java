@@ -16,12 +16,12 @@ class ApiKeyAuthenticationProvider implements AuthenticationProvider {
 	@Override
 	public Authentication authenticate(Authentication authentication) {
 		Object presented = authentication.getCredentials();
-		String name = (presented instanceof String key) ? this.keys.match(key) : null;
-		if (name == null) {
+		ApiKeys.Caller caller = (presented instanceof String key) ? this.keys.match(key) : null;
+		if (caller == null) {
 			// deliberately says nothing about the presented value
 			throw new BadCredentialsException("Unknown API key");
 		}
-		return ApiKeyAuthentication.authenticated(name);
+		return ApiKeyAuthentication.authenticated(caller);
 	}
 
 	@Override

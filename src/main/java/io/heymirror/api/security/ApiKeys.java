@@ -1,44 +1,47 @@
 package io.heymirror.api.security;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
 /**
- * The configured caller keys, held as digests. A key is identified in logs and in the
- * security context by its position ({@code api-key-1}, ...), never by its text.
+ * The configured caller keys, held as digests: full keys ({@code heymirror.api.keys}) and
+ * read keys ({@code heymirror.api.read-keys}). A key may be configured as itself or as
+ * {@code sha256:<hex>}, the SHA-256 of the key, so that neither the configuration nor the
+ * environment holds it. A key is identified in logs and in the security context by its
+ * list and position ({@code api-key-1}, {@code read-key-2}), never by its text.
  */
 @Component
 class ApiKeys {
 
-	private static final Logger log = LoggerFactory.getLogger(ApiKeys.class);
-
-	private final List<SecretDigest> digests;
+	private final List<Entry> entries = new ArrayList<>();
 
 	private final boolean open;
 
 	ApiKeys(ApiProperties properties) {
-		this.digests = properties.keys().stream().map(String::strip).map(SecretDigest::new).toList();
+		add(properties.keys(), "api-key-", Scope.FULL);
+		add(properties.readKeys(), "read-key-", Scope.READ);
 		this.open = properties.open();
-		if (this.open) {
-			log.warn("heymirror.api.open=true: every data route is served WITHOUT an API key. "
-					+ "Use this for demos only, never with real contacts.");
+	}
+
+	private void add(List<String> keys, String prefix, Scope scope) {
+		for (int i = 0; i < keys.size(); i++) {
+			this.entries.add(new Entry(new Caller(prefix + (i + 1), scope), SecretDigest.fromConfigured(keys.get(i))));
 		}
 	}
 
 	/**
-	 * The name of the key {@code presented} matches, or null. Every configured key is
-	 * compared, so the time taken does not tell which one (if any) matched.
+	 * The caller {@code presented} identifies, or null. Every configured key is compared,
+	 * so the time taken does not tell which one (if any) matched.
 	 */
-	@Nullable String match(String presented) {
-		String matched = null;
-		for (int i = 0; i < this.digests.size(); i++) {
-			if (this.digests.get(i).matches(presented)) {
-				matched = "api-key-" + (i + 1);
+	@Nullable Caller match(String presented) {
+		Caller matched = null;
+		for (Entry entry : this.entries) {
+			if (entry.digest().matches(presented)) {
+				matched = entry.caller();
 			}
 		}
 		return matched;
@@ -46,6 +49,22 @@ class ApiKeys {
 
 	boolean isOpen() {
 		return this.open;
+	}
+
+	/**
+	 * Who called.
+	 *
+	 * @param name the key's name for logs
+	 * @param scope what the key opens
+	 */
+	record Caller(String name, Scope scope) {
+
+		/** The caller of an open mirror, who sends no key. */
+		static final Caller OPEN = new Caller("open", Scope.FULL);
+
+	}
+
+	private record Entry(Caller caller, SecretDigest digest) {
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -13,39 +14,52 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Who may read the mirror, and how much one request may cost.
+ * Who may read the mirror, and how much one caller may cost.
  *
- * @param keys the API keys callers send as {@code Authorization: Bearer <key>}; any one
- * of them opens every data route. Required unless {@code open} is set.
- * @param open serve every data route without a key (demos only: the mirror holds personal
- * data); start-up logs a warning when set
+ * @param keys full-access API keys, sent as {@code Authorization: Bearer <key>}: every
+ * route, including refreshes, sync runs, deleted contacts and the actuator. Each is the
+ * key itself or {@code sha256:<hex>} of it. Required unless read keys are given or
+ * {@code open} is set.
+ * @param readKeys read-only API keys: the data routes and the change feed, nothing else.
+ * Each is the key itself or {@code sha256:<hex>} of it.
+ * @param open serve every route without a key (demos only: the mirror holds personal
+ * data); a key that is sent must still be valid. Binds to loopback unless
+ * {@code server.address} is set, and start-up logs a warning.
+ * @param openWithRealData allow {@code open} with credentials for a Heymarket that is not
+ * on this machine, that is with real contacts; without it such a start is refused
+ * @param refreshPerMinute most {@code POST /api/contacts/refresh/{id}} calls one key may
+ * make per minute (in each replica); beyond it the answer is 429
  * @param queryTimeout longest one SQL statement of the read APIs may run, in whole
  * seconds; a request whose query runs longer is answered 503
  */
 @ConfigurationProperties("heymirror.api")
 @Validated
-public record ApiProperties(@DefaultValue List<@NotBlank String> keys, @DefaultValue("false") boolean open,
+public record ApiProperties(@DefaultValue List<@NotBlank String> keys, @DefaultValue List<@NotBlank String> readKeys,
+		@DefaultValue("false") boolean open, @DefaultValue("false") boolean openWithRealData,
+		@DefaultValue("60") @Positive int refreshPerMinute,
 		@DefaultValue("5s") @NotNull @DurationMin(seconds = 1) Duration queryTimeout) {
 
 	public ApiProperties {
 		keys = List.copyOf(keys);
+		readKeys = List.copyOf(readKeys);
 	}
 
 	/**
 	 * Validated at start-up: with neither a key nor {@code open} nobody could read the
 	 * mirror, which is a configuration mistake, not a way to run.
 	 */
-	@AssertTrue(message = "heymirror.api.keys is empty: set at least one API key (HEYMIRROR_API_KEYS), "
-			+ "or heymirror.api.open=true to serve the mirror without keys")
+	@AssertTrue(message = "heymirror.api.keys is empty: set at least one API key (HEYMIRROR_API_KEYS) or read key "
+			+ "(HEYMIRROR_API_READ_KEYS), or heymirror.api.open=true to serve the mirror without keys")
 	boolean isKeyedOrOpen() {
-		return this.open || !this.keys.isEmpty();
+		return this.open || !this.keys.isEmpty() || !this.readKeys.isEmpty();
 	}
 
 	@Override
 	public String toString() {
 		// never the keys themselves
-		return "ApiProperties[keys=" + this.keys.size() + ", open=" + this.open + ", queryTimeout=" + this.queryTimeout
-				+ "]";
+		return "ApiProperties[keys=" + this.keys.size() + ", readKeys=" + this.readKeys.size() + ", open=" + this.open
+				+ ", openWithRealData=" + this.openWithRealData + ", refreshPerMinute=" + this.refreshPerMinute
+				+ ", queryTimeout=" + this.queryTimeout + "]";
 	}
 
 }

@@ -9,8 +9,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.boot.web.server.ConfigurableWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -20,11 +23,13 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
- * Who may call what. Data routes ({@code /api/**}, the Heymarket-compatible routes, every
- * actuator endpoint but health and info) need an API key; the dashboard's static files,
- * the API documentation, the webhook route (it checks its own token) and {@code /error}
- * are public. Stateless: no session, no CSRF token (no cookie ever authenticates), no
- * login page, no generated password.
+ * Who may call what. The dashboard's static files, the API documentation, health, info,
+ * the webhook route (it checks its own token) and {@code /error} are public. The data
+ * routes ({@code /api/**}, the Heymarket-compatible routes) and the change feed need a
+ * key of either scope; refreshes, deleted contacts and every other actuator endpoint need
+ * a full key ({@link FullScopeRequests}). No key is 401, a key of too small a scope 403.
+ * Stateless: no session, no CSRF token (no cookie ever authenticates), no login page, no
+ * generated password.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -59,9 +64,22 @@ class SecurityConfiguration {
 	}
 
 	@Bean
+	static WebServerFactoryCustomizer<ConfigurableWebServerFactory> openModeLoopback(Environment environment) {
+		return OpenModeGuard.loopbackUnlessAddressSet(environment);
+	}
+
+	/**
+	 * 401, 403 and the firewall's refusals as problem details; being a bean, it is also
+	 * the firewall's {@code RequestRejectedHandler}.
+	 */
+	@Bean
+	ProblemResponses problemResponses(JsonMapper json) {
+		return new ProblemResponses(json);
+	}
+
+	@Bean
 	SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, AuthenticationManager apiKeyAuthenticationManager,
-			ApiKeys keys, JsonMapper json) {
-		ProblemResponses problems = new ProblemResponses(json);
+			ApiKeys keys, ProblemResponses problems) {
 		http.csrf(AbstractHttpConfigurer::disable)
 			.formLogin(AbstractHttpConfigurer::disable)
 			.httpBasic(AbstractHttpConfigurer::disable)
@@ -78,8 +96,10 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(PUBLIC_PATHS)
 				.permitAll()
+				.requestMatchers(FullScopeRequests.matcher())
+				.hasAuthority(Scope.FULL.authority())
 				.anyRequest()
-				.authenticated());
+				.hasAuthority(Scope.READ.authority()));
 		return http.build();
 	}
 

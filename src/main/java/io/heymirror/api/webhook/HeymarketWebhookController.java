@@ -49,7 +49,7 @@ public class HeymarketWebhookController {
 	private final JsonMapper json;
 
 	HeymarketWebhookController(WebhookProperties properties, ContactRefresher refresher, JsonMapper json) {
-		this.token = (properties.token() != null) ? new SecretDigest(properties.token()) : null;
+		this.token = (properties.token() != null) ? SecretDigest.fromConfigured(properties.token()) : null;
 		this.refresher = refresher;
 		this.json = json;
 		if (this.token == null) {

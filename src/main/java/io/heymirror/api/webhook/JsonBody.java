@@ -17,19 +17,26 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class JsonBody {
 
-	/** Far above any body these routes take; a cap, because the webhook is public. */
-	static final int MAX_BYTES = 256 * 1024;
+	/**
+	 * Far above any delivery Heymarket sends; a cap, because the route is public and a
+	 * body costs memory and parsing before its token can be checked.
+	 */
+	static final int MAX_BYTES = 64 * 1024;
 
 	private JsonBody() {
 	}
 
 	static ObjectNode read(HttpServletRequest request, JsonMapper json) throws IOException {
+		if (request.getContentLengthLong() > MAX_BYTES) {
+			throw tooLarge();
+		}
 		byte[] bytes;
 		try (InputStream in = request.getInputStream()) {
 			bytes = in.readNBytes(MAX_BYTES + 1);
 		}
 		if (bytes.length > MAX_BYTES) {
-			throw ApiProblem.payloadTooLarge("The request body is larger than " + MAX_BYTES + " bytes.");
+			// a body sent without a length is read no further than the cap
+			throw tooLarge();
 		}
 		JsonNode node;
 		try {
@@ -45,6 +52,10 @@ final class JsonBody {
 			throw ApiProblem.badParameter("body", "The request body must be a JSON object.");
 		}
 		return object;
+	}
+
+	private static ApiProblem tooLarge() {
+		return ApiProblem.payloadTooLarge("The request body is larger than " + MAX_BYTES + " bytes.");
 	}
 
 }

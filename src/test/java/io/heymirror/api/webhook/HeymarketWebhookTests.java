@@ -45,7 +45,6 @@ class HeymarketWebhookTests {
 			{"type": "target_opt_out", "id": 1, "token": null, "event_data": {"phone": "15105553344"}}
 			{"type": "target_opt_out", "id": 1, "token": ["test-webhook-token"], "event_data": {}}
 			{"type": "chat_closed", "id": 1, "token": "TEST-WEBHOOK-TOKEN", "event_data": {}}
-			{"type": "chat_closed", "id": 1, "token": "test-webhook-token ", "event_data": {}}
 			{}
 			""")
 	void refusesAWrongOrMissingTokenWith401(String body) {
@@ -74,13 +73,28 @@ class HeymarketWebhookTests {
 		assertThat(this.json.readTree(result.getResponseBody()).get("parameter").asString()).isEqualTo(parameter);
 	}
 
-	@Test
-	void refusesBodiesLargerThanTheCap() {
-		String padding = "x".repeat(JsonBody.MAX_BYTES);
-		EntityExchangeResult<String> result = deliver(
-				"{\"type\": \"chat_closed\", \"token\": \"test-webhook-token\", \"pad\": \"" + padding + "\"}");
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
+			{"type": "chat_closed", "id": 1, "token": "test-webhook-token ", "event_data": {}}
+			{"type": "chat_closed", "id": 1, "token": " test-webhook-token\\t", "event_data": {}}
+			""")
+	void trimsThePresentedTokenLikeApiKeys(String body) {
+		assertThat(deliver(body).getStatus()).isEqualTo(HttpStatus.OK);
+	}
 
+	@Test
+	void refusesBodiesOver64KbBeforeParsingThem() {
+		String envelope = "{\"type\": \"chat_closed\", \"token\": \"test-webhook-token\", \"pad\": \"\"}";
+		String largest = envelope.replace("\"pad\": \"\"",
+				"\"pad\": \"" + "x".repeat(64 * 1024 - envelope.length()) + "\"");
+		assertThat(largest).hasSize(64 * 1024);
+
+		assertThat(deliver(largest).getStatus()).isEqualTo(HttpStatus.OK);
+		EntityExchangeResult<String> result = deliver(largest.replace("\"pad\": \"", "\"pad\": \"x"));
 		assertThat(result.getStatus()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
+		assertThat(result.getResponseBody()).contains("https://heymirror.io/problems/payload-too-large");
+		// not even valid JSON: refused for its size alone, as it is never parsed
+		assertThat(deliver("{" + "x".repeat(64 * 1024)).getStatus()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
 	}
 
 	private EntityExchangeResult<String> deliver(String body) {

@@ -1,10 +1,10 @@
-package io.heymirror.api.compatible;
+package io.heymirror.mirror;
 
 import java.io.StringWriter;
+import java.time.Instant;
 import java.util.List;
 
-import io.heymirror.mirror.PostgresTimestamps;
-import io.heymirror.mirror.StoredContact;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -13,31 +13,42 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Component;
 
 /**
- * Contacts as Heymarket sends them: the stored upstream JSON, so every field, known or
- * not, comes back. One guarantee is added: the {@code updated} a client reads parses back
- * to exactly the stored {@code updated}, because list clients pass it as the next
- * {@code date}. It holds for what Heymarket sends; a contact whose text would not
- * round-trip gets the canonical UTC form instead.
+ * Contacts as Heymarket sends them, the one rendering every route serving a contact in
+ * Heymarket's shape uses (the compatible routes, the change feed): the stored upstream
+ * JSON, so every field, known or not, comes back. One guarantee is added: the
+ * {@code updated} a client reads parses back to exactly the stored {@code updated},
+ * because list clients pass it as the next {@code date}. It holds for what Heymarket
+ * sends; a contact whose text would not round-trip gets the canonical UTC form instead.
  */
 @Component
-class RawContactJson {
+public class CompatibleJson {
 
 	private static final String UPDATED = "updated";
 
 	private final JsonMapper json;
 
-	RawContactJson(JsonMapper json) {
+	public CompatibleJson(JsonMapper json) {
 		this.json = json;
 	}
 
-	String contact(StoredContact contact) {
-		if (contact.rawUpdated() != null && PostgresTimestamps.denotes(contact.rawUpdated(), contact.updated())) {
-			return contact.raw();
-		}
-		return withUpdated(contact.raw(), PostgresTimestamps.format(contact.updated()));
+	public String contact(StoredContact contact) {
+		return render(contact.raw(), contact.rawUpdated(), contact.updated());
 	}
 
-	String array(List<StoredContact> contacts) {
+	/**
+	 * A stored contact's JSON as served.
+	 * @param raw the stored upstream JSON
+	 * @param rawUpdated the {@code updated} string inside it, if it is a string
+	 * @param updated the stored {@code updated} column
+	 */
+	public String render(String raw, @Nullable String rawUpdated, Instant updated) {
+		if (rawUpdated != null && PostgresTimestamps.denotes(rawUpdated, updated)) {
+			return raw;
+		}
+		return withUpdated(raw, PostgresTimestamps.format(updated));
+	}
+
+	public String array(List<StoredContact> contacts) {
 		StringBuilder out = new StringBuilder(contacts.size() * 512 + 2).append('[');
 		for (int i = 0; i < contacts.size(); i++) {
 			if (i > 0) {
