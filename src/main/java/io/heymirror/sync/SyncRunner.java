@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
@@ -142,7 +143,7 @@ class SyncRunner {
 			int digits = Math.max(walked.digits(), (startedFrom != null) ? startedFrom.digits() : 0);
 			Verification verification = new Verification(this.upstream, this.mirror, this.mirror,
 					SyncRunner.this.properties, walked.learned().caps(), digits, this.tally, SyncRunner.this.pause,
-					this.stopRequested);
+					this.stopRequested, this::catchUp);
 			Verification.Findings findings = verification.verify(walked.ties(), startedFrom,
 					this.current.failedWindow());
 			record(findings);
@@ -160,6 +161,16 @@ class SyncRunner {
 						ceiling)
 					.walk(from, idsAtFrom);
 			}
+		}
+
+		/**
+		 * Walks again from the checkpoint the run reached; returns the ties it drained.
+		 */
+		private List<Boundary> catchUp() {
+			SyncState reached = SyncRunner.this.state.load();
+			return walk(reached.watermark(), CheckpointWriter.Checkpoint.WATERMARK,
+					new ChangeOrigin(ChangeCause.WALK, this.runId), reached.learned())
+				.ties();
 		}
 
 		private ContactWalk.Result fullScan(ChangeOrigin origin) {
@@ -194,7 +205,7 @@ class SyncRunner {
 				.min(Comparator.naturalOrder())
 				.orElse(null);
 			WindowCheck.Checked freshness = findings.freshness();
-			boolean shortInWalk = freshness != null && freshness != findings.totals() && !freshness.untouched();
+			boolean shortInWalk = freshness != null && freshness != findings.totals() && freshness.wasShort();
 			SyncRunner.this.transaction.executeWithoutResult((status) -> {
 				SyncRunner.this.state.checked(totals.upstream(), totals.mirror(), failed, now);
 				if (lowestTie != null) {

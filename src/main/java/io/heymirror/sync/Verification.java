@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -26,8 +27,18 @@ final class Verification {
 
 	private final WindowCheck windows;
 
+	private final Supplier<List<Boundary>> catchUp;
+
+	private final List<Boundary> lateTies = new ArrayList<>();
+
+	private boolean caughtUp;
+
+	/**
+	 * @param catchUp walks again from the checkpoint (used at most once, when a window
+	 * disagrees); returns the tie groups it drained
+	 */
 	Verification(Upstream upstream, MirrorView mirror, MirrorWrites writes, SyncProperties properties, PageCaps caps,
-			int digits, Tally tally, Pause pause, BooleanSupplier stopRequested) {
+			int digits, Tally tally, Pause pause, BooleanSupplier stopRequested, Supplier<List<Boundary>> catchUp) {
 		this.mirror = mirror;
 		this.properties = properties;
 		this.counter = new WindowCounter(upstream, mirror, new Grid(digits));
@@ -35,7 +46,17 @@ final class Verification {
 		DeletionConfirmer confirmer = new DeletionConfirmer(upstream, writes, tally);
 		WindowRepair repair = new WindowRepair(this.counter, upstream, mirror, writes, properties, caps, confirmer,
 				stopRequested);
-		this.windows = new WindowCheck(this.counter, repair, pause, properties.countSettle());
+		this.windows = new WindowCheck(this.counter, repair, pause, properties.countSettle(), this::catchUpOnce);
+		this.catchUp = catchUp;
+	}
+
+	private boolean catchUpOnce() {
+		if (this.caughtUp) {
+			return false;
+		}
+		this.caughtUp = true;
+		this.lateTies.addAll(this.catchUp.get());
+		return true;
 	}
 
 	/**
@@ -47,27 +68,35 @@ final class Verification {
 	Findings verify(List<Boundary> ties, @Nullable Boundary watermark, @Nullable Window pending) {
 		// the windows end before anything the checks themselves wait for
 		Instant end = this.counter.quietAtOrBelow(this.mirror.now().minus(this.properties.countSettle()));
-		List<FailedTie> failedTies = new ArrayList<>();
-		for (Boundary tie : ties) {
-			Window failed = this.ties.verify(tie);
-			if (failed != null) {
-				failedTies.add(new FailedTie(tie, failed));
-			}
-		}
+		List<FailedTie> failedTies = verified(ties);
 		Window totals = new Window(null, end);
 		Window freshness = (watermark != null) ? new Window(this.counter.quietAtOrBelow(watermark.at()), end) : totals;
 		if (pending != null) {
 			freshness = new Window(freshness.after(), end).span(new Window(pending.after(), end));
 		}
-		if (freshness.isEmpty()) {
-			return new Findings(failedTies, null, this.windows.check(totals, null), this.counter.grid().digits());
+		WindowCheck.Checked fresh = freshness.isEmpty() ? null : this.windows.check(freshness, null);
+		WindowCheck.Checked all;
+		if (fresh != null && freshness.after() == null) {
+			all = fresh;
 		}
-		WindowCheck.Checked fresh = this.windows.check(freshness, null);
-		if (freshness.after() == null) {
-			return new Findings(failedTies, fresh, fresh, this.counter.grid().digits());
+		else {
+			Long known = (fresh != null && fresh.untouched()) ? fresh.count().upstreamAfterEnd() : null;
+			all = this.windows.check(totals, known);
 		}
-		Long known = fresh.untouched() ? fresh.count().upstreamAfterEnd() : null;
-		return new Findings(failedTies, fresh, this.windows.check(totals, known), this.counter.grid().digits());
+		// ties the catch-up walk drained
+		failedTies.addAll(verified(this.lateTies));
+		return new Findings(failedTies, fresh, all, this.counter.grid().digits());
+	}
+
+	private List<FailedTie> verified(List<Boundary> ties) {
+		List<FailedTie> failed = new ArrayList<>();
+		for (Boundary tie : ties) {
+			Window window = this.ties.verify(tie);
+			if (window != null) {
+				failed.add(new FailedTie(tie, window));
+			}
+		}
+		return failed;
 	}
 
 	/**

@@ -37,15 +37,12 @@ final class InMemorySync {
 	Verification.Findings run() {
 		Tally tally = new Tally(this.upstream::stats);
 		Boundary from = this.mirror.watermark();
-		Set<Long> idsAtFrom = (from != null) ? this.mirror.liveIdsAt(from.at()) : Set.of();
-		Instant ceiling = this.clock.instant().plus(this.properties.maxClockSkew());
-		ContactWalk.Result walked = this.walked = new ContactWalk(this.upstream, this.properties, this.mirror.learned(),
-				this.mirror, () -> false, ceiling)
-			.walk(from, idsAtFrom);
+		ContactWalk.Result walked = walk();
+		this.walked = walked;
 		int digits = Math.max(walked.digits(), (from != null) ? from.digits() : 0);
 		Pause pause = this.clock::advance;
 		Verification.Findings findings = new Verification(this.upstream, this.mirror, this.mirror, this.properties,
-				walked.learned().caps(), digits, tally, pause, () -> false)
+				walked.learned().caps(), digits, tally, pause, () -> false, () -> walk().ties())
 			.verify(walked.ties(), from, this.failed);
 		this.failed = findings.failedWindow();
 		findings.failedTies()
@@ -54,10 +51,19 @@ final class InMemorySync {
 			.min(Comparator.naturalOrder())
 			.ifPresent((tie) -> this.mirror.rewind(new Boundary(tie.at().minus(tie.tick()), tie.digits())));
 		WindowCheck.Checked freshness = findings.freshness();
-		if (freshness != null && freshness != findings.totals() && !freshness.untouched()) {
+		if (freshness != null && freshness != findings.totals() && freshness.wasShort()) {
 			this.mirror.forgetCaps();
 		}
 		return findings;
+	}
+
+	/** A walk from the checkpoint to the end. */
+	private ContactWalk.Result walk() {
+		Boundary from = this.mirror.watermark();
+		Set<Long> idsAtFrom = (from != null) ? this.mirror.liveIdsAt(from.at()) : Set.of();
+		Instant ceiling = this.clock.instant().plus(this.properties.maxClockSkew());
+		return new ContactWalk(this.upstream, this.properties, this.mirror.learned(), this.mirror, () -> false, ceiling)
+			.walk(from, idsAtFrom);
 	}
 
 	/** What the last run's walk found. */
