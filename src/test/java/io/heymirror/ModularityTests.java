@@ -5,8 +5,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 
 /**
- * Keeps the package boundaries of design.md section 3: features expose a few public types
- * and the dependency graph has no cycles.
+ * Keeps the package boundaries: features expose a few public types and the dependency
+ * graph has no cycles.
  */
 class ModularityTests {
 

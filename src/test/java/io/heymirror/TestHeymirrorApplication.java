@@ -1,5 +1,6 @@
 package io.heymirror;
 
+import java.io.IOException;
 import java.time.Instant;
 
 import io.heymirror.simulator.HeymarketSimulator;
@@ -8,9 +9,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.core.type.classreading.MetadataReader;
+import org.springframework.core.type.classreading.MetadataReaderFactory;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 
 /**
@@ -23,9 +27,39 @@ public class TestHeymirrorApplication {
 
 	public static void main(String[] args) {
 		SpringApplication.from(HeymirrorApplication::main)
-			.with(DemoConfiguration.class)
+			.with(DemoConfiguration.class, MainSourcesOnly.class)
 			.withAdditionalProfiles("demo")
 			.run(args);
+	}
+
+	/**
+	 * Keeps the demo to the application's own beans. Its component scan of
+	 * {@code io.heymirror} also sees the test sources on the test class path, and none of
+	 * them may become a bean of the demo by accident; what the demo needs it adds
+	 * explicitly ({@link DemoConfiguration}). Tests have Boot's own filter for this.
+	 */
+	static final class MainSourcesOnly extends TypeExcludeFilter {
+
+		private final String testClasses = TestHeymirrorApplication.class.getProtectionDomain()
+			.getCodeSource()
+			.getLocation()
+			.toString();
+
+		@Override
+		public boolean match(MetadataReader reader, MetadataReaderFactory factory) throws IOException {
+			return reader.getResource().getURL().toString().startsWith(this.testClasses);
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return other != null && getClass() == other.getClass();
+		}
+
+		@Override
+		public int hashCode() {
+			return getClass().hashCode();
+		}
+
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

@@ -17,15 +17,15 @@ import io.heymirror.mirror.ContactUpserter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.test.context.TestComponent;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Puts contacts into the mirror the way the sync does: upstream JSON in, typed columns
  * parsed from it, the JSON stored as {@code raw}. A bean of the shared test context.
  */
-@Component
+@TestComponent
 public class TestMirror {
 
 	/** The {@code updated} column of a contact whose JSON has none. */

@@ -18,19 +18,19 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.boot.test.context.TestComponent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Builds sync runners with per-test settings from the shared context's real parts, resets
  * the mirror between tests, and reads both sides for comparison.
  */
-@Component
-class SyncHarness {
+@TestComponent
+public class SyncHarness {
 
 	private final HeymarketClient client;
 
