@@ -71,6 +71,10 @@ final class ContactWalk {
 
 	private final Set<Long> futureDated = new HashSet<>();
 
+	// every contact read, when walking from a watermark: mirrored contacts newer than it
+	// that the walk did not meet were deleted upstream (or changed after it passed)
+	private final Set<Long> seen = new HashSet<>();
+
 	ContactWalk(Upstream upstream, SyncProperties properties, Learned learned, Consumer<Batch> sink,
 			BooleanSupplier stopRequested, Instant ceiling) {
 		this.upstream = upstream;
@@ -160,7 +164,8 @@ final class ContactWalk {
 
 	private Result result(boolean completed) {
 		return new Result(checkpoint(), completed, new Learned(this.direction, this.caps), List.copyOf(this.ties),
-				this.futureDated.size(), Math.max(this.maxDigits, (this.from != null) ? this.from.digits() : 0));
+				this.futureDated.size(), Math.max(this.maxDigits, (this.from != null) ? this.from.digits() : 0),
+				Set.copyOf(this.seen));
 	}
 
 	/**
@@ -185,6 +190,9 @@ final class ContactWalk {
 	private int absorb(ContactPage page) {
 		int fresh = 0;
 		for (HeymarketContact contact : page.contacts()) {
+			if (this.from != null) {
+				this.seen.add(contact.id());
+			}
 			this.maxDigits = Math.max(this.maxDigits, contact.updatedDigits());
 			if (contact.updated().isAfter(this.ceiling) && this.futureDated.add(contact.id())
 					&& this.futureDated.size() <= FLAGGED_IDS_KEPT) {
@@ -299,9 +307,10 @@ final class ContactWalk {
 	 * @param ties tie groups it drained, each to be verified
 	 * @param futureDated contacts dated after the ceiling
 	 * @param digits the finest precision seen
+	 * @param seen ids of the contacts read, when the walk started from a watermark
 	 */
 	record Result(@Nullable Boundary reached, boolean completed, Learned learned, List<Boundary> ties, int futureDated,
-			int digits) {
+			int digits, Set<Long> seen) {
 	}
 
 }

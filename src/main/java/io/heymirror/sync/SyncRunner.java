@@ -133,9 +133,11 @@ class SyncRunner {
 
 		Ending run(boolean scan, SyncMode mode) {
 			ChangeCause scanCause = (mode == SyncMode.FULL) ? ChangeCause.FULL_RESYNC : ChangeCause.RECONCILE;
+			Boundary from = scan ? null : Verification.walkStart(this.current.watermark(), this.mirror.now(),
+					SyncRunner.this.properties.countSettle());
 			ContactWalk.Result walked = scan ? fullScan(new ChangeOrigin(scanCause, this.runId))
-					: walk(this.current.watermark(), CheckpointWriter.Checkpoint.WATERMARK,
-							new ChangeOrigin(ChangeCause.WALK, this.runId), this.current.learned());
+					: walk(from, CheckpointWriter.Checkpoint.WATERMARK, new ChangeOrigin(ChangeCause.WALK, this.runId),
+							this.current.learned());
 			if (!walked.completed()) {
 				return new Ending(SyncRun.Outcome.INTERRUPTED, null, null, walked.futureDated());
 			}
@@ -144,7 +146,7 @@ class SyncRunner {
 			Verification verification = new Verification(this.upstream, this.mirror, this.mirror,
 					SyncRunner.this.properties, walked.learned().caps(), digits, this.tally, SyncRunner.this.pause,
 					this.stopRequested, this::catchUp);
-			Verification.Findings findings = verification.verify(walked.ties(), startedFrom,
+			Verification.Findings findings = verification.verify(walked, from, startedFrom,
 					this.current.failedWindow());
 			record(findings);
 			return new Ending(findings.failed() ? SyncRun.Outcome.FAILED : SyncRun.Outcome.SUCCEEDED, findings.error(),

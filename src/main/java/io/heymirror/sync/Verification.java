@@ -1,8 +1,10 @@
 package io.heymirror.sync;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -17,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class Verification {
 
+	private static final int MAX_UNSEEN = 200;
+
 	private final MirrorView mirror;
 
 	private final SyncProperties properties;
@@ -26,6 +30,8 @@ final class Verification {
 	private final TieCheck ties;
 
 	private final WindowCheck windows;
+
+	private final DeletionConfirmer confirmer;
 
 	private final Supplier<List<Boundary>> catchUp;
 
@@ -43,8 +49,8 @@ final class Verification {
 		this.properties = properties;
 		this.counter = new WindowCounter(upstream, mirror, new Grid(digits));
 		this.ties = new TieCheck(this.counter, upstream, writes, properties, caps, pause, stopRequested);
-		DeletionConfirmer confirmer = new DeletionConfirmer(upstream, writes, tally);
-		WindowRepair repair = new WindowRepair(this.counter, upstream, mirror, writes, properties, caps, confirmer,
+		this.confirmer = new DeletionConfirmer(upstream, writes, tally);
+		WindowRepair repair = new WindowRepair(this.counter, upstream, mirror, writes, properties, caps, this.confirmer,
 				stopRequested);
 		this.windows = new WindowCheck(this.counter, repair, pause, properties.countSettle(), this::catchUpOnce);
 		this.catchUp = catchUp;
@@ -61,11 +67,49 @@ final class Verification {
 
 	/**
 	 * Verifies a walk that reached the end.
-	 * @param ties the tie groups it drained
-	 * @param watermark the watermark it started from (null: from the beginning)
+	 * @param walked what the walk found
+	 * @param from where the walk started (null: from the beginning)
+	 * @param watermark the watermark the run started from (null: from the beginning)
 	 * @param pending a window that failed in an earlier run
 	 */
-	Findings verify(List<Boundary> ties, @Nullable Boundary watermark, @Nullable Window pending) {
+	Findings verify(ContactWalk.Result walked, @Nullable Boundary from, @Nullable Boundary watermark,
+			@Nullable Window pending) {
+		if (from != null) {
+			confirmUnseen(walked.seen(), from);
+		}
+		return verify(walked.ties(), watermark, pending);
+	}
+
+	/**
+	 * Where an incremental walk starts: at the watermark, or at {@code count-settle}
+	 * before now if that is earlier. Contacts updated that recently are read again, so
+	 * that any of them deleted since the last run is missed by the walk and confirmed by
+	 * id at once: the counts, which end {@code count-settle} in the past, see such a
+	 * deletion only later.
+	 */
+	static @Nullable Boundary walkStart(@Nullable Boundary watermark, Instant now, Duration settle) {
+		if (watermark == null) {
+			return null;
+		}
+		Instant recent = now.minus(settle);
+		return watermark.atMost(recent);
+	}
+
+	/**
+	 * Mirrored contacts updated after the walk's start that it did not meet were deleted
+	 * upstream (or updated again after it passed them): each is asked for by id. Counts
+	 * would find those deletions only once their window has settled. A walk that misses
+	 * many (it stopped early) leaves them to the counts.
+	 */
+	private void confirmUnseen(Set<Long> seen, Boundary from) {
+		Window after = new Window(Window.micros(from.at()).plusNanos(1000), Window.END);
+		List<Long> unseen = this.mirror.liveIdsIn(after).stream().filter((id) -> !seen.contains(id)).toList();
+		if (unseen.size() <= MAX_UNSEEN) {
+			this.confirmer.confirm(unseen);
+		}
+	}
+
+	private Findings verify(List<Boundary> ties, @Nullable Boundary watermark, @Nullable Window pending) {
 		// the windows end before anything the checks themselves wait for
 		Instant end = this.counter.quietAtOrBelow(this.mirror.now().minus(this.properties.countSettle()));
 		List<FailedTie> failedTies = verified(ties);

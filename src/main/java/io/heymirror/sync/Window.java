@@ -18,6 +18,9 @@ record Window(@Nullable Instant after, Instant upTo) {
 	/** Before every contact: the lower bound of a window that starts at the beginning. */
 	static final Instant BEGINNING = Instant.parse("0001-01-01T00:00:00Z");
 
+	/** After every contact. */
+	static final Instant END = Instant.parse("9999-12-31T23:59:59Z");
+
 	Window {
 		after = (after != null) ? micros(after) : null;
 		upTo = micros(upTo);

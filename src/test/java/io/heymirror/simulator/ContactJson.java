@@ -9,19 +9,42 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A contact rendered once per write, in the shape Heymarket serves. The {@code uuid}
- * field is kept apart, and where {@code rev} sits is known, so that list responses can
- * leave either out without re-rendering.
- *
- * @param contact the contact
- * @param withoutUuid the JSON object without {@code uuid}
- * @param uuidAt where {@code uuidField} goes into {@code withoutUuid}
- * @param uuidField {@code ,"uuid":"..."}
- * @param rev where {@code ,"rev":n} sits in {@code withoutUuid}
+ * A contact in the shape Heymarket serves, rendered once, when first served (in-process
+ * tests that never look at the JSON do not pay for it). The {@code uuid} field is kept
+ * apart, and where {@code rev} sits is known, so that list responses can leave either out
+ * without rendering again.
  */
-record ContactJson(SimContact contact, byte[] withoutUuid, int uuidAt, byte[] uuidField, Span rev) {
+final class ContactJson {
+
+	private final SimContact contact;
+
+	private final TimestampPrecision precision;
+
+	private volatile @Nullable Layout layout;
+
+	private ContactJson(SimContact contact, TimestampPrecision precision) {
+		this.contact = contact;
+		this.precision = precision;
+	}
 
 	static ContactJson render(SimContact contact, TimestampPrecision precision) {
+		return new ContactJson(contact, precision);
+	}
+
+	SimContact contact() {
+		return this.contact;
+	}
+
+	private Layout layout() {
+		Layout rendered = this.layout;
+		if (rendered == null) {
+			rendered = layout(this.contact, this.precision);
+			this.layout = rendered;
+		}
+		return rendered;
+	}
+
+	private static Layout layout(SimContact contact, TimestampPrecision precision) {
 		StringBuilder head = new StringBuilder(64).append("{\"id\":").append(contact.id());
 		StringBuilder beforeRev = new StringBuilder(512);
 		field(beforeRev, "display_name", contact.displayName());
@@ -58,34 +81,37 @@ record ContactJson(SimContact contact, byte[] withoutUuid, int uuidAt, byte[] uu
 		StringBuilder uuid = new StringBuilder(48);
 		field(uuid, "uuid", contact.uuid());
 		int revFrom = headBytes.length + beforeRevBytes.length;
-		return new ContactJson(contact, body, headBytes.length, uuid.toString().getBytes(StandardCharsets.UTF_8),
+		return new Layout(body, headBytes.length, uuid.toString().getBytes(StandardCharsets.UTF_8),
 				new Span(revFrom, revFrom + revBytes.length));
 	}
 
 	/** Bytes this contact takes in a response. */
 	int length(boolean includeUuid, boolean includeRev) {
-		return this.withoutUuid.length + (includeUuid ? this.uuidField.length : 0)
-				- (includeRev ? 0 : this.rev.length());
+		Layout layout = layout();
+		return layout.withoutUuid().length + (includeUuid ? layout.uuidField().length : 0)
+				- (includeRev ? 0 : layout.rev().length());
 	}
 
 	/**
 	 * Copies the contact into {@code target} at {@code offset}; returns the new offset.
 	 */
 	int writeTo(byte[] target, int offset, boolean includeUuid, boolean includeRev) {
-		int at = copy(target, offset, 0, this.uuidAt);
+		Layout layout = layout();
+		byte[] body = layout.withoutUuid();
+		int at = copy(body, target, offset, 0, layout.uuidAt());
 		if (includeUuid) {
-			System.arraycopy(this.uuidField, 0, target, at, this.uuidField.length);
-			at += this.uuidField.length;
+			System.arraycopy(layout.uuidField(), 0, target, at, layout.uuidField().length);
+			at += layout.uuidField().length;
 		}
 		if (includeRev) {
-			return copy(target, at, this.uuidAt, this.withoutUuid.length);
+			return copy(body, target, at, layout.uuidAt(), body.length);
 		}
-		at = copy(target, at, this.uuidAt, this.rev.from());
-		return copy(target, at, this.rev.to(), this.withoutUuid.length);
+		at = copy(body, target, at, layout.uuidAt(), layout.rev().from());
+		return copy(body, target, at, layout.rev().to(), body.length);
 	}
 
-	private int copy(byte[] target, int offset, int from, int to) {
-		System.arraycopy(this.withoutUuid, from, target, offset, to - from);
+	private static int copy(byte[] body, byte[] target, int offset, int from, int to) {
+		System.arraycopy(body, from, target, offset, to - from);
 		return offset + (to - from);
 	}
 
@@ -151,6 +177,17 @@ record ContactJson(SimContact contact, byte[] withoutUuid, int uuidAt, byte[] uu
 			return this.to - this.from;
 		}
 
+	}
+
+	/**
+	 * The rendered bytes.
+	 *
+	 * @param withoutUuid the JSON object without {@code uuid}
+	 * @param uuidAt where {@code uuidField} goes into {@code withoutUuid}
+	 * @param uuidField {@code ,"uuid":"..."}
+	 * @param rev where {@code ,"rev":n} sits in {@code withoutUuid}
+	 */
+	private record Layout(byte[] withoutUuid, int uuidAt, byte[] uuidField, Span rev) {
 	}
 
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -67,7 +68,7 @@ public final class InProcessCalls {
 
 	private Served served(ContactJson contact, boolean uuid, boolean rev) {
 		return new Served(contact.contact(), this.settings.precision().format(contact.contact().updated()), rev,
-				new String(contact.bytes(uuid, rev), StandardCharsets.UTF_8));
+				() -> new String(contact.bytes(uuid, rev), StandardCharsets.UTF_8));
 	}
 
 	private static @Nullable Instant parse(@Nullable String date) {
@@ -85,9 +86,16 @@ public final class InProcessCalls {
 	 * @param contact the contact
 	 * @param updatedText its {@code updated} as written
 	 * @param withRev whether the response carries {@code rev}
-	 * @param json the contact's JSON as served
+	 * @param rendering renders the contact's JSON as served (on demand: most in-process
+	 * tests never look at it)
 	 */
-	public record Served(SimContact contact, String updatedText, boolean withRev, String json) {
+	public record Served(SimContact contact, String updatedText, boolean withRev, Supplier<String> rendering) {
+
+		/** The contact's JSON as served. */
+		public String json() {
+			return this.rendering.get();
+		}
+
 	}
 
 }

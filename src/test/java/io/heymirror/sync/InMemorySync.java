@@ -36,14 +36,15 @@ final class InMemorySync {
 	/** One incremental run; returns what its checks found. */
 	Verification.Findings run() {
 		Tally tally = new Tally(this.upstream::stats);
-		Boundary from = this.mirror.watermark();
-		ContactWalk.Result walked = walk();
+		Boundary watermark = this.mirror.watermark();
+		Boundary from = Verification.walkStart(watermark, this.clock.instant(), this.properties.countSettle());
+		ContactWalk.Result walked = walk(from);
 		this.walked = walked;
-		int digits = Math.max(walked.digits(), (from != null) ? from.digits() : 0);
+		int digits = Math.max(walked.digits(), (watermark != null) ? watermark.digits() : 0);
 		Pause pause = this.clock::advance;
 		Verification.Findings findings = new Verification(this.upstream, this.mirror, this.mirror, this.properties,
-				walked.learned().caps(), digits, tally, pause, () -> false, () -> walk().ties())
-			.verify(walked.ties(), from, this.failed);
+				walked.learned().caps(), digits, tally, pause, () -> false, () -> walk(this.mirror.watermark()).ties())
+			.verify(walked, from, watermark, this.failed);
 		this.failed = findings.failedWindow();
 		findings.failedTies()
 			.stream()
@@ -57,9 +58,8 @@ final class InMemorySync {
 		return findings;
 	}
 
-	/** A walk from the checkpoint to the end. */
-	private ContactWalk.Result walk() {
-		Boundary from = this.mirror.watermark();
+	/** A walk from {@code from} to the end. */
+	private ContactWalk.Result walk(@Nullable Boundary from) {
 		Set<Long> idsAtFrom = (from != null) ? this.mirror.liveIdsAt(from.at()) : Set.of();
 		Instant ceiling = this.clock.instant().plus(this.properties.maxClockSkew());
 		return new ContactWalk(this.upstream, this.properties, this.mirror.learned(), this.mirror, () -> false, ceiling)
