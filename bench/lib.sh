@@ -90,6 +90,9 @@ TEST_CP="target/test-classes:$(cat "$WORK/classpath.txt")"
 LOADER=$WORK/loader
 rm -rf "$LOADER" && mkdir -p "$LOADER/io/heymirror"
 cp -r target/test-classes/io/heymirror/bench target/test-classes/io/heymirror/simulator "$LOADER/io/heymirror/"
+# (and P3's driver of the sync's package-private writer, in that package)
+mkdir -p "$LOADER/io/heymirror/sync"
+cp target/test-classes/io/heymirror/sync/WriterThroughput*.class "$LOADER/io/heymirror/sync/"
 # (not "unzip | grep -q": with pipefail, grep's early exit can fail the pipeline)
 if unzip -l "$JAR" | grep -c 'io/heymirror/ops/SyncEndpoint.class' >/dev/null; then
 	TRIGGER=actuator
@@ -242,13 +245,27 @@ wrk_rps() {
 
 # hey_p99 OUTFILE RATE URL: p99 in ms of hey holding RATE req/s with HEY_WORKERS workers; fails on a non-200
 hey_p99() {
-	local out=$1 rate=$2 url=$3 per_worker statuses
+	local out=$1 rate=$2 url=$3 per_worker
 	per_worker=$(calc "($rate / $HEY_WORKERS) < 1 ? 1 : int($rate / $HEY_WORKERS)")
-	hey -z "${LOAD_SECONDS}s" -c $HEY_WORKERS -q "$per_worker" -H "Authorization: Bearer $API_KEY" "$url" >"$out"
-	statuses=$(grep -E '^\s+\[[0-9]{3}\]\s+[0-9]+ responses' "$out" | awk '{print $1}' | sort -u | tr -d '\n')
-	[ "$statuses" = "[200]" ] || die "hey saw answers other than 200: $(cat "$out")"
-	awk '/99% in/ {print $3 * 1000}' "$out"
+	hey -z "${LOAD_SECONDS}s" -c $HEY_WORKERS -q "$per_worker" -o csv -H "Authorization: Bearer $API_KEY" "$url" >"$out"
+	hey_latency "$out" 99
 }
+
+# hey_percentile OUTFILE PERCENT URL: that percentile in ms of one hey client for LOAD_SECONDS; fails on a non-200
+hey_percentile() {
+	hey -z "${LOAD_SECONDS}s" -c 1 -o csv -H "Authorization: Bearer $API_KEY" "$3" >"$1"
+	hey_latency "$1" "$2"
+}
+
+# hey_latency OUTFILE PERCENT: that percentile in ms of a hey CSV report (every request's time; hey's own summary
+# leaves percentiles out when it has few samples); fails unless every answer was a 200
+hey_latency() {
+	awk -F, 'NR > 1 && $7 != 200 {bad++} END {exit bad > 0}' "$1" || die "hey saw answers other than 200 (see $1)"
+	awk -F, 'NR > 1 {print $1 * 1000}' "$1" | sort -n | awk -v p="$2" '{v[NR] = $1} END {i = int(NR * p / 100 + 0.999); print v[i < 1 ? 1 : i]}'
+}
+
+# hey_rate OUTFILE: requests/s of a hey CSV report (requests over the last one's start offset)
+hey_rate() { awk -F, 'NR > 1 {n++; if ($8 > t) t = $8} END {printf "%.1f", n / t}' "$1"; }
 
 # profile NAME URL [wrk args...]: a JFR recording of the service under wrk, split by RequestProfile into
 # PROFILE[NAME/part] (samples per 1,000 requests)
@@ -281,11 +298,45 @@ read_path() {
 	DB_TPS=$(awk '/^tps = / {print $3; exit}' "$WORK/pgbench.txt")
 	HALF_RATE=$(calc "int($API_RPS / 2)")
 	HEY_P99=$(hey_p99 "$WORK/hey.txt" "$HALF_RATE" "$url/api/contacts/$((N_SYNC / 2))")
-	HEY_RPS=$(awk '/Requests\/sec:/ {print $2}' "$WORK/hey.txt")
+	HEY_RPS=$(hey_rate "$WORK/hey.txt")
 	CEILING_P99=$(hey_p99 "$WORK/hey-ceiling.txt" "$HALF_RATE" "$url/api/bench/ceiling")
 	profile byid "$url" "${byid[@]}"
 	profile ceiling "$url/api/bench/ceiling" "${ceiling[@]}"
 	log "P4: by id $API_RPS req/s, ceiling $CEILING_RPS req/s, pgbench $DB_TPS tps; p99 $HEY_P99 ms (ceiling $CEILING_P99 ms) at $HEY_RPS req/s"
+}
+
+# P6's fixed searches: label, q, and what share of the generated contacts it matches (the simulator's names:
+# 30 first names x 25 last names; the share is measured on the mirror and printed)
+SEARCHES=("no match|Qzxw" "~0.1%|Ana Smith" "~10%|ia")
+
+# search_rows DB: P6 on the service's mirror; adds one row per search
+search_rows() {
+	local db=$1 url="http://127.0.0.1:$SVC_PORT" trigram live entry label q pattern share p95 limit_p95 ratio encoded target result
+	sql "$db" "ANALYZE contact"
+	trigram=$(sql "$db" "select count(*) from pg_indexes where tablename = 'contact' and indexdef like '%gin_trgm_ops%'")
+	[ "$trigram" -gt 0 ] && trigram="trigram index present" || trigram="no trigram index (its migration has not landed): sequential scans"
+	live=$(sql "$db" "select count(*) from contact where deleted_at is null")
+	for entry in "${SEARCHES[@]}"; do
+		label=${entry%%|*} q=${entry#*|}
+		pattern="%$q%"
+		share=$(sql "$db" "select count(*) from contact where deleted_at is null and (display_name ilike '$pattern'
+			or first_name ilike '$pattern' or last_name ilike '$pattern')")
+		share=$(calc "100 * $share / $live")
+		encoded=$(jq -rn --arg q "$q" '$q | @uri')
+		hey -z "${WARMUP_SECONDS}s" -c 1 -H "Authorization: Bearer $API_KEY" "$url/api/contacts?q=$encoded&limit=50" >/dev/null
+		p95=$(hey_percentile "$WORK/hey-search.txt" 95 "$url/api/contacts?q=$encoded&limit=50")
+		rm -f "$WORK"/pgbench_log.*
+		(cd "$WORK" && "$PGBENCH" -n -M prepared -c 1 -T "$LOAD_SECONDS" -D "q=$pattern" -f "$ROOT/bench/search.sql" -l "$db" \
+			>"$WORK/pgbench-search.txt" 2>&1) || die "pgbench failed: $(cat "$WORK/pgbench-search.txt")"
+		limit_p95=$(cat "$WORK"/pgbench_log.* | awk '{print $3 / 1000}' | sort -n | awk '{v[NR] = $1} END {print v[int(NR * 0.95 + 0.999)]}')
+		ratio=$(calc "$p95 / $limit_p95")
+		if [ "$label" = "~10%" ]; then target="report" result="–"; else target="≤ 20 ms" result=$(verdict "$p95 <= 20"); fi
+		log "P6 q=$q ($share% of $live): p95 $p95 ms, the same SQL in pgbench $limit_p95 ms; $trigram"
+		row "P6 $label" "GET /api/contacts?q=$q&limit=50 p95, one client, $(fmt "$live") contacts (matches $(printf %.2f "$share")%)" \
+			"$(printf %.1f "$p95") ms" "$(printf %.1f "$limit_p95") ms" \
+			"the same SQL (bench/search.sql) in pgbench -M prepared, one client: p95" "$(printf %.2f "$ratio")" "$target" \
+			"$result" "$trigram"
+	done
 }
 
 vm_hwm_kib() { awk '/^VmHWM:/ {print $2}' "/proc/$1/status"; }
@@ -302,7 +353,7 @@ row() { ROWS+=("| $1 | $2 | $3 | $4 | $5 | $6 | $7 | $8 | $9 |"); }
 pending() { row "$1" "$2" "not measured yet" "–" "$3" "–" "$4" "–" "–"; }
 # lines printed under the table (a mode's own breakdown)
 EXTRA=()
-declare -A PROFILE
+declare -A PROFILE=()
 
 # ---------------------------------------------------------------- report
 # report: prints the table (and the P4 profile, when measured) and writes it to bench/out/

@@ -149,6 +149,18 @@ final class PipelinedWriter implements Consumer<Batch>, AutoCloseable {
 		}
 	}
 
+	/** What the writer did so far: pages, transactions, busy time. */
+	@Override
+	public String toString() {
+		this.lock.lock();
+		try {
+			return this.stats.toString();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
 	private void run() {
 		while (true) {
 			List<Batch> group = nextGroup();

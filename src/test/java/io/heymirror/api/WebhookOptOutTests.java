@@ -1,5 +1,7 @@
 package io.heymirror.api;
 
+import java.time.Duration;
+
 import io.heymirror.simulator.HeymarketSimulator;
 import io.heymirror.simulator.SimContact;
 import io.heymirror.sync.SyncControl;
@@ -18,11 +20,13 @@ import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
- * Opt-outs reach the mirror through the webhook at once, and the refresh route re-reads a
- * contact: an instance whose upstream is the Heymarket simulator, with the scheduled sync
- * off so nothing else could have updated the mirror.
+ * Opt-outs reach the mirror through the webhook at once (or, when Heymarket cannot be
+ * asked, from the queue as soon as it can), and the refresh route re-reads a contact: an
+ * instance whose upstream is the Heymarket simulator, with the scheduled sync off so
+ * nothing else could have updated the mirror.
  */
 class WebhookOptOutTests {
 
@@ -109,15 +113,23 @@ class WebhookOptOutTests {
 	}
 
 	@Test
-	void aWebhookThatCannotReachHeymarketAsksForRedelivery() {
-		SimContact contact = simulator.dataset().all().get(7);
+	void aWebhookThatCannotReachHeymarketIsQueuedAndRefreshedOnceItCan() {
+		SimContact contact = simulator.dataset()
+			.all()
+			.stream()
+			.filter((c) -> !c.optedOut())
+			.skip(3)
+			.findFirst()
+			.orElseThrow();
+		simulator.dataset().optOut(contact.id());
 		simulator.settings().faults().serviceUnavailable(1);
 
 		EntityExchangeResult<String> result = post("target_opt_out", "{\"phone\": \"" + contact.phone() + "\"}");
 
-		assertThat(result.getStatus()).isEqualTo(HttpStatus.BAD_GATEWAY);
-		assertThat(result.getResponseBody()).contains("https://heymirror.io/problems/upstream-unavailable")
-			.doesNotContain("503");
+		assertThat(result.getStatus()).isEqualTo(HttpStatus.ACCEPTED);
+		assertThat(this.json.readTree(result.getResponseBody()).get("status").asString()).isEqualTo("queued");
+		simulator.settings().faults().serviceUnavailable(0);
+		await().atMost(Duration.ofSeconds(60)).until(() -> mirrored(contact.id()).get("optedOut").asBoolean());
 	}
 
 	@Test

@@ -19,16 +19,19 @@ import io.heymirror.mirror.ChangeOrigin;
 import io.heymirror.mirror.ContactData;
 import io.heymirror.mirror.ContactUpserter;
 import io.heymirror.simulator.HeymarketSimulator;
+import io.heymirror.sync.WriterThroughput;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Bench row P3: rows/s of the service's {@link ContactUpserter} (one transaction per
- * page, pages of 30 and of 100, into an empty {@code contact}) next to {@code COPY} of
- * the same rows into a table of the same shape ({@code LIKE contact INCLUDING ALL}). The
- * contacts come from the simulator's generator, read through the service's client (not
- * timed). Prints {@code UPSERT ...} and {@code COPY ...} lines.
+ * Bench row P3: rows/s of the sync's writer ({@link WriterThroughput}: pages of 30 and of
+ * 100 handed over faster than it writes, so it groups them) and of the service's
+ * {@link ContactUpserter} alone (one transaction per page), into an empty
+ * {@code contact}, next to {@code COPY} of the same rows into a table of the same shape
+ * ({@code LIKE contact INCLUDING ALL}). The contacts come from the simulator's generator,
+ * read through the service's client (not timed). Prints {@code WRITER ...},
+ * {@code UPSERT ...} and {@code COPY ...} lines.
  *
  * <pre class="code">
  * UpsertVsCopy CONTACTS [spring args...]
@@ -55,13 +58,18 @@ public final class UpsertVsCopy {
 					"--heymirror.heymarket.api-key=" + KEY, "--heymirror.heymarket.requests-per-minute=10000000",
 					"--heymirror.heymarket.shared-budget=false"));
 			try (ConfigurableApplicationContext context = BenchContext.start(springArgs)) {
-				List<ContactData> rows = fetch(context.getBean(HeymarketClient.class));
+				List<HeymarketContact> contacts = fetch(context.getBean(HeymarketClient.class));
+				List<ContactData> rows = contacts.stream().map(CopyStream::row).toList();
 				DataSource dataSource = context.getBean(DataSource.class);
 				for (int pageSize : new int[] { 30, 100 }) {
 					execute(dataSource, "TRUNCATE contact");
 					double seconds = upsert(context, rows, pageSize);
 					System.out.printf("UPSERT page=%d rows=%d seconds=%.3f rate=%.0f%n", pageSize, rows.size(), seconds,
 							rows.size() / seconds);
+					execute(dataSource, "TRUNCATE contact");
+					WriterThroughput.Result writer = WriterThroughput.write(context, contacts, pageSize);
+					System.out.printf("WRITER page=%d rows=%d seconds=%.3f rate=%.0f writer=%s%n", pageSize,
+							rows.size(), writer.seconds(), rows.size() / writer.seconds(), writer.writer());
 				}
 				double seconds = copy(dataSource, rows);
 				System.out.printf("COPY rows=%d seconds=%.3f rate=%.0f%n", rows.size(), seconds, rows.size() / seconds);
@@ -70,12 +78,13 @@ public final class UpsertVsCopy {
 		}
 	}
 
-	private static List<ContactData> fetch(HeymarketClient client) {
-		Map<Long, ContactData> rows = new LinkedHashMap<>();
+	/** Every contact once, in ascending {@code updated} order. */
+	private static List<HeymarketContact> fetch(HeymarketClient client) {
+		Map<Long, HeymarketContact> contacts = new LinkedHashMap<>();
 		for (HeymarketContact c : new PageWalk(client, "v2-keyset", 100).all()) {
-			rows.put(c.id(), CopyStream.row(c));
+			contacts.putIfAbsent(c.id(), c);
 		}
-		return new ArrayList<>(rows.values());
+		return new ArrayList<>(contacts.values());
 	}
 
 	private static double upsert(ConfigurableApplicationContext context, List<ContactData> rows, int pageSize) {

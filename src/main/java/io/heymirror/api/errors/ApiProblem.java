@@ -1,7 +1,10 @@
 package io.heymirror.api.errors;
 
+import java.time.Duration;
+
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
@@ -35,6 +38,13 @@ public final class ApiProblem extends ErrorResponseException {
 
 	public static ApiProblem payloadTooLarge(String detail) {
 		return new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, detail, "body", null);
+	}
+
+	/** Too many requests of a kind; the caller may try again after {@code retryAfter}. */
+	public static ApiProblem tooManyRequests(String detail, Duration retryAfter) {
+		ApiProblem problem = new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, detail, null, null);
+		problem.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds() + 1)));
+		return problem;
 	}
 
 	/** Heymarket could not be asked; the cause is logged, never sent. */

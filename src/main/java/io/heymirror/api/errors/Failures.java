@@ -5,7 +5,7 @@ package io.heymirror.api.errors;
  * without their messages. A message may quote what the caller sent or what the database
  * holds (a phone, an email), and no contact field may reach a log line.
  */
-final class Failures {
+public final class Failures {
 
 	private static final int FRAMES = 12;
 
@@ -14,7 +14,7 @@ final class Failures {
 	private Failures() {
 	}
 
-	static String withoutMessages(Throwable failure) {
+	public static String withoutMessages(Throwable failure) {
 		StringBuilder out = new StringBuilder();
 		Throwable cause = failure;
 		for (int depth = 0; cause != null && depth < CAUSES; depth++) {
@@ -29,7 +29,7 @@ final class Failures {
 	}
 
 	/** The types of the cause chain, outermost first. */
-	static String types(Throwable failure) {
+	public static String types(Throwable failure) {
 		StringBuilder out = new StringBuilder(failure.getClass().getSimpleName());
 		Throwable cause = failure.getCause();
 		for (int depth = 1; cause != null && depth < CAUSES; depth++) {

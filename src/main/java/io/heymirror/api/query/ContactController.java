@@ -9,11 +9,10 @@ import io.heymirror.api.query.ContactResponses.ContactCount;
 import io.heymirror.api.query.ContactResponses.ContactPage;
 import io.heymirror.api.query.ContactResponses.ContactView;
 import io.heymirror.api.query.ContactResponses.RefreshResult;
-import io.heymirror.mirror.ChangeCause;
 import io.heymirror.mirror.ContactFilter;
 import io.heymirror.mirror.ContactQueries;
 import io.heymirror.mirror.StoredContact;
-import io.heymirror.sync.ContactRefresher;
+import io.heymirror.api.refresh.Refreshes;
 import io.heymirror.sync.RefreshOutcome;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -26,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springdoc.core.annotations.ParameterObject;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -49,11 +49,11 @@ class ContactController {
 
 	private final ContactQueries search;
 
-	private final ContactRefresher refresher;
+	private final Refreshes refreshes;
 
-	ContactController(ContactQueries search, ContactRefresher refresher) {
+	ContactController(ContactQueries search, Refreshes refreshes) {
 		this.search = search;
-		this.refresher = refresher;
+		this.refreshes = refreshes;
 	}
 
 	@GetMapping
@@ -117,11 +117,17 @@ class ContactController {
 	@PostMapping("/refresh/{id}")
 	@Operation(summary = "Refresh a contact from Heymarket now",
 			description = "Fetches the contact from Heymarket at once and stores it if newer; a contact Heymarket "
-					+ "no longer has is marked deleted. Uses the shared upstream request budget.")
-	RefreshResult refresh(@Parameter(description = "The contact's integer id.") @PathVariable long id) {
+					+ "no longer has is marked deleted. Full keys only; each key may refresh "
+					+ "heymirror.api.refresh-per-minute times a minute, and while a sync runs refreshes together "
+					+ "take at most 20% of the upstream request budget (429 with Retry-After beyond either).")
+	RefreshResult refresh(@Parameter(description = "The contact's integer id.") @PathVariable long id,
+			@Parameter(hidden = true) Authentication caller) {
 		RefreshOutcome outcome;
 		try {
-			outcome = this.refresher.refreshById(id, ChangeCause.REFRESH);
+			outcome = this.refreshes.onRequest(caller.getName(), id);
+		}
+		catch (ApiProblem ex) {
+			throw ex;
 		}
 		catch (RuntimeException ex) {
 			throw ApiProblem.upstreamUnavailable("Heymarket could not be asked for contact " + id + "; try again.", ex);

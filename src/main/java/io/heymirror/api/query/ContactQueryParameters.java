@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  */
 record ContactQueryParameters(
 		@Parameter(description = "Exact phone in E.164 digits (a leading + is ignored).",
-				example = "15105553344") @Nullable String phone,
+				example = "+15105553344") @Nullable String phone,
 		@Parameter(description = "Email, case-insensitive.", example = "help@heymarket.com") @Nullable String email,
 		@Parameter(description = "Text contained in the display, first or last name, case-insensitive.",
 				example = "ann") @Nullable String q,

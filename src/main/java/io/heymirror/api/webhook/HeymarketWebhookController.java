@@ -7,7 +7,9 @@ import java.util.Set;
 
 import io.heymirror.api.errors.ApiProblem;
 import io.heymirror.api.security.SecretDigest;
-import io.heymirror.sync.ContactRefresher;
+import io.heymirror.api.refresh.ContactReference;
+import io.heymirror.api.refresh.Refreshes;
+import io.heymirror.api.refresh.WebhookRefresh;
 import io.heymirror.sync.RefreshOutcome;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -21,15 +23,18 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Heymarket's webhook deliveries. Opt-in and opt-out events refresh the affected contact
- * from Heymarket at once, so the mirror's opt-out flag is current within seconds rather
- * than at the next scheduled run. Other events are acknowledged and ignored (Heymarket
- * retries anything but a 2xx). A refresh is idempotent, so repeated deliveries are
- * harmless; a failed one answers 502 so that Heymarket delivers it again.
+ * from Heymarket at once (200), so the mirror's opt-out flag is current within seconds
+ * rather than at the next scheduled run; when that cannot be done now (the refreshes'
+ * share of the upstream budget is spent while a sync runs, others wait before it, or
+ * Heymarket cannot be asked) the refresh is queued and done in order (202), never
+ * dropped. Other events are acknowledged and ignored. A refresh is idempotent, so
+ * repeated deliveries are harmless.
  */
 @RestController
 @Tag(name = "Webhooks", description = "Receives Heymarket's webhook deliveries.")
@@ -44,13 +49,13 @@ public class HeymarketWebhookController {
 
 	private final @Nullable SecretDigest token;
 
-	private final ContactRefresher refresher;
+	private final Refreshes refreshes;
 
 	private final JsonMapper json;
 
-	HeymarketWebhookController(WebhookProperties properties, ContactRefresher refresher, JsonMapper json) {
+	HeymarketWebhookController(WebhookProperties properties, Refreshes refreshes, JsonMapper json) {
 		this.token = (properties.token() != null) ? SecretDigest.fromConfigured(properties.token()) : null;
-		this.refresher = refresher;
+		this.refreshes = refreshes;
 		this.json = json;
 		if (this.token == null) {
 			log.info("Heymarket webhooks are off: heymirror.webhook.token is not set, so {} answers 404", PATH);
@@ -63,7 +68,7 @@ public class HeymarketWebhookController {
 					+ "events refresh the contact from Heymarket now; other events are ignored.",
 			requestBody = @RequestBody(description = "Heymarket's webhook payload: type, id, token, event_data.",
 					content = @Content(schema = @Schema(implementation = WebhookEvent.class))))
-	Map<String, Object> receive(HttpServletRequest request) throws IOException {
+	ResponseEntity<Map<String, Object>> receive(HttpServletRequest request) throws IOException {
 		if (this.token == null) {
 			throw ApiProblem.notFound("Webhooks are not enabled on this server.");
 		}
@@ -79,7 +84,7 @@ public class HeymarketWebhookController {
 		String webhookId = webhookId(event.get("id"));
 		if (!OPT_EVENTS.contains(type.asString())) {
 			log.debug("Webhook {}: event of another type ignored", webhookId);
-			return status("ignored");
+			return ResponseEntity.ok(status("ignored"));
 		}
 		JsonNode data = event.get("event_data");
 		if (data == null || !data.isObject()) {
@@ -88,24 +93,18 @@ public class HeymarketWebhookController {
 		ContactReference reference = ContactReference.find(data)
 			.orElseThrow(() -> ApiProblem.badParameter("event_data",
 					"'event_data' names no contact (phone, contact_id or UUID)."));
-		RefreshOutcome outcome = refresh(reference, type.asString(), webhookId);
+		WebhookRefresh refresh = this.refreshes.onWebhook(reference);
+		RefreshOutcome outcome = refresh.outcome();
+		if (outcome == null) {
+			log.info("Webhook {} event {}: refresh by {} queued", webhookId, type.asString(), reference.kind());
+			return ResponseEntity.accepted().body(status("queued"));
+		}
 		log.info("Webhook {} event {}: contact {} {}", webhookId, type.asString(), outcome.contactId(),
 				outcome.result());
 		Map<String, Object> answer = status("refreshed");
 		answer.put("result", outcome.result().name());
 		answer.put("contactId", outcome.contactId());
-		return answer;
-	}
-
-	private RefreshOutcome refresh(ContactReference reference, String type, String webhookId) {
-		try {
-			return reference.refresh(this.refresher);
-		}
-		catch (RuntimeException ex) {
-			log.warn("Webhook {} event {}: refresh by {} failed: {}", webhookId, type, reference.kind(), ex.toString());
-			throw ApiProblem.upstreamUnavailable("The contact could not be refreshed from Heymarket; deliver again.",
-					ex);
-		}
+		return ResponseEntity.ok(answer);
 	}
 
 	/** The configuration id for the log; only digits, so nothing else reaches it. */

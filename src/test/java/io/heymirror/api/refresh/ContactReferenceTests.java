@@ -1,8 +1,8 @@
-package io.heymirror.api.webhook;
+package io.heymirror.api.refresh;
 
 import java.util.Optional;
 
-import io.heymirror.api.webhook.ContactReference.Kind;
+import io.heymirror.api.refresh.ContactReference.Kind;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.json.JsonMapper;

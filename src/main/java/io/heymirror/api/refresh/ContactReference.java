@@ -1,4 +1,4 @@
-package io.heymirror.api.webhook;
+package io.heymirror.api.refresh;
 
 import java.util.List;
 import java.util.Optional;
@@ -11,16 +11,18 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The contact an opt-in/opt-out webhook is about. Heymarket documents these payloads only
- * loosely, so this reads them liberally: a phone first (the opt-out state belongs to the
- * phone), else a contact id, else a UUID, from the places they are known or likely to be.
+ * A contact to refresh, as a webhook names it: the contact an opt-in/opt-out event is
+ * about. Heymarket documents these payloads only loosely, so this reads them liberally: a
+ * phone first (the opt-out state belongs to the phone), else a contact id, else a UUID,
+ * from the places they are known or likely to be.
  *
  * @param kind what {@code value} is
  * @param value the phone, id or UUID
  */
-record ContactReference(Kind kind, String value) {
+public record ContactReference(Kind kind, String value) {
 
-	enum Kind {
+	/** What the value is. */
+	public enum Kind {
 
 		PHONE, ID, UUID
 
@@ -40,7 +42,7 @@ record ContactReference(Kind kind, String value) {
 
 	private static final List<String> UUID_PATHS = List.of("/contact_uuid", "/contact/uuid", "/uuid");
 
-	static Optional<ContactReference> find(JsonNode eventData) {
+	public static Optional<ContactReference> find(JsonNode eventData) {
 		String phone = first(eventData, PHONE_PATHS, PHONE);
 		if (phone != null) {
 			return Optional.of(new ContactReference(Kind.PHONE, phone.startsWith("+") ? phone.substring(1) : phone));

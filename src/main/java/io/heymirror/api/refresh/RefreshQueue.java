@@ -1,0 +1,95 @@
+package io.heymirror.api.refresh;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.heymirror.api.refresh.ContactReference.Kind;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The webhook refreshes waiting their turn, in PostgreSQL ({@code refresh_queue}) so that
+ * none is lost to a restart: one row per contact reference (a repeated delivery folds
+ * into the waiting row), worked off in id order. A worker claims the head for a while
+ * (another replica skips it; a crashed worker's claim expires), and the row leaves only
+ * when its refresh succeeded and no delivery arrived meanwhile.
+ */
+class RefreshQueue {
+
+	private final JdbcClient jdbc;
+
+	RefreshQueue(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void add(ContactReference reference) {
+		this.jdbc.sql("""
+				INSERT INTO refresh_queue (kind, value) VALUES (:kind, :value)
+				ON CONFLICT (kind, value) DO UPDATE SET requests = refresh_queue.requests + 1""")
+			.param("kind", reference.kind().name())
+			.param("value", reference.value())
+			.update();
+	}
+
+	boolean isEmpty() {
+		return depth() == 0;
+	}
+
+	long depth() {
+		return this.jdbc.sql("SELECT count(*) FROM refresh_queue").query(Long.class).single();
+	}
+
+	/** The oldest waiting refresh nobody works on, claimed for {@code lease}. */
+	Optional<Claim> claimNext(Duration lease) {
+		return this.jdbc.sql("""
+				UPDATE refresh_queue SET claimed_until = now() + make_interval(secs => :lease)
+				WHERE id = (SELECT id FROM refresh_queue WHERE claimed_until IS NULL OR claimed_until < now()
+				            ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
+				RETURNING id, kind, value, requests""")
+			.param("lease", (double) lease.toSeconds())
+			.query((rs, row) -> new Claim(rs.getLong("id"),
+					new ContactReference(Kind.valueOf(rs.getString("kind")), rs.getString("value")),
+					rs.getInt("requests")))
+			.optional();
+	}
+
+	/**
+	 * The claimed refresh succeeded: the row leaves, unless a delivery arrived while it
+	 * ran (the refresh may have read the contact before that change); then it waits
+	 * again.
+	 */
+	void done(Claim claim) {
+		int deleted = this.jdbc.sql("DELETE FROM refresh_queue WHERE id = :id AND requests = :requests")
+			.param("id", claim.id())
+			.param("requests", claim.requests())
+			.update();
+		if (deleted == 0) {
+			release(claim);
+		}
+	}
+
+	/** The claimed refresh must wait: the row is free again, in its place. */
+	void release(Claim claim) {
+		this.jdbc.sql("UPDATE refresh_queue SET claimed_until = NULL WHERE id = :id").param("id", claim.id()).update();
+	}
+
+	/**
+	 * The claimed refresh failed: the row is free again, in its place, one attempt more.
+	 */
+	void failed(Claim claim) {
+		this.jdbc.sql("UPDATE refresh_queue SET claimed_until = NULL, attempts = attempts + 1 WHERE id = :id")
+			.param("id", claim.id())
+			.update();
+	}
+
+	/**
+	 * A refresh being worked on.
+	 *
+	 * @param id its row
+	 * @param reference the contact
+	 * @param requests deliveries folded in when it was claimed
+	 */
+	record Claim(long id, ContactReference reference, int requests) {
+	}
+
+}
