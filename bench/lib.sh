@@ -156,10 +156,11 @@ start_sim() {
 	SIM_URL=$(wait_for_line "$WORK/sim-$name.log" 'simulator ready at' $SIM_PID 300 | sed -E 's#.* at (http://[^ ]+) .*#\1#')
 }
 
-# start_service NAME DB STRATEGY RPM SHARED: sets SVC_PID, SVC_PORT, TRIGGER_PORT
+# start_service NAME DB STRATEGY RPM SHARED [ARGS...]: sets SVC_PID, SVC_PORT, TRIGGER_PORT; ARGS go to the service
 start_service() {
 	# deep stacks, so that the P4 profile sees each sample's request frames
 	local name=$1 db=$2 strategy=$3 rpm=$4 shared=$5 main=io.heymirror.HeymirrorApplication
+	shift 5
 	local jvm=(-XX:FlightRecorderOptions=stackdepth=512)
 	[ "$TRIGGER" = bench ] && main=io.heymirror.bench.BenchService
 	[ "${BENCH_JFR:-}" = 1 ] && jvm+=("-XX:StartFlightRecording=filename=$OUT/$name-$STAMP.jfr,settings=profile")
@@ -172,7 +173,7 @@ start_service() {
 		java "${JVM_OPTS[@]}" "${jvm[@]}" -Dloader.path="$LOADER" -Dloader.main=$main -cp "$JAR" \
 		org.springframework.boot.loader.launch.PropertiesLauncher \
 		--server.port="$SVC_PORT" --heymirror.sync.enabled=false --heymirror.sync.strategy="$strategy" \
-		--logging.level.io.heymirror.sync.PipelinedWriter=debug \
+		--logging.level.io.heymirror.sync.PipelinedWriter=debug "$@" \
 		>"$WORK/svc-$name.log" 2>&1 &
 	SVC_PID=$!
 	PIDS+=($SVC_PID)
@@ -309,10 +310,39 @@ read_path() {
 # 30 first names x 25 last names; the share is measured on the mirror and printed)
 SEARCHES=("no match|Qzxw" "~0.1%|Ana Smith" "~10%|ia")
 
+# change_feed DB: P7's feed figures on the service's mirror (its log holds the sync's changes): FEED_RATE, FEED_EVENTS
+# (a consumer reading it all at limit=1000), LOG_COPY_RATE (the same rows straight out of PostgreSQL); empty
+# when the mirror has no change log
+change_feed() {
+	local db=$1 line started rows
+	FEED_RATE="" FEED_EVENTS="" LOG_COPY_RATE=""
+	[ -n "$(sql "$db" "select to_regclass('contact_change')")" ] || return 0
+	line=$(java -cp "$TEST_CP" io.heymirror.bench.ChangeFeedReader "http://127.0.0.1:$SVC_PORT" "$API_KEY" 2>>"$LOG" \
+		| grep '^FEED') || die "the change feed reader failed (see $LOG)"
+	FEED_RATE=$(echo "$line" | sed -E 's/.* rate=([0-9.]+).*/\1/')
+	FEED_EVENTS=$(echo "$line" | sed -E 's/.* events=([0-9]+).*/\1/')
+	rows=$(sql "$db" "select count(*) from contact_change")
+	started=$(date +%s.%N)
+	psql -d "$db" -Atqc "COPY (SELECT * FROM contact_change) TO STDOUT" >/dev/null
+	LOG_COPY_RATE=$(calc "$rows / ($(date +%s.%N) - $started)")
+	log "P7: $line; COPY of the $rows log rows: $LOG_COPY_RATE rows/s"
+}
+
+# search_plan DB PATTERN OUTFILE: EXPLAIN ANALYZE of P6's query (bench/search.sql) for PATTERN
+search_plan() {
+	sed -e '/^--/d' -e "s/:q/'$(echo "$2" | sed "s/'/''/g")'/g" "$ROOT/bench/search.sql" \
+		| sed '1s/^/EXPLAIN (ANALYZE, BUFFERS) /' | psql -d "$1" -Atq >"$3" 2>&1 || true
+}
+
 # search_rows DB: P6 on the service's mirror; adds one row per search
 search_rows() {
-	local db=$1 url="http://127.0.0.1:$SVC_PORT" trigram live entry label q pattern share p95 limit_p95 ratio encoded target result
-	sql "$db" "ANALYZE contact"
+	local db=$1 url="http://127.0.0.1:$SVC_PORT" trigram live entry label q pattern share p95 limit_p95 ratio encoded target
+	local result plan
+	# right after the backfill, for the log: the first search before autovacuum has run
+	search_plan "$db" "%${SEARCHES[0]#*|}%" "$WORK/explain-search-before-vacuum.txt"
+	log "P6 before VACUUM, q=${SEARCHES[0]#*|}: $(grep -E 'Execution Time' "$WORK/explain-search-before-vacuum.txt")"
+	# the state autovacuum leaves after a backfill: statistics, and the GIN index's pending list merged
+	sql "$db" "VACUUM ANALYZE contact"
 	trigram=$(sql "$db" "select count(*) from pg_indexes where tablename = 'contact' and indexdef like '%gin_trgm_ops%'")
 	[ "$trigram" -gt 0 ] && trigram="trigram index present" || trigram="no trigram index (its migration has not landed): sequential scans"
 	live=$(sql "$db" "select count(*) from contact where deleted_at is null")
@@ -329,6 +359,10 @@ search_rows() {
 		(cd "$WORK" && "$PGBENCH" -n -M prepared -c 1 -T "$LOAD_SECONDS" -D "q=$pattern" -f "$ROOT/bench/search.sql" -l "$db" \
 			>"$WORK/pgbench-search.txt" 2>&1) || die "pgbench failed: $(cat "$WORK/pgbench-search.txt")"
 		limit_p95=$(cat "$WORK"/pgbench_log.* | awk '{print $3 / 1000}' | sort -n | awk '{v[NR] = $1} END {print v[int(NR * 0.95 + 0.999)]}')
+		# the plan behind the figure, for the log
+		plan=$WORK/explain-search-${label//[^a-z0-9]/}.txt
+		search_plan "$db" "$pattern" "$plan"
+		log "P6 q=$q plan: $(grep -E 'Scan|Execution Time' "$plan" | sed -E 's/ +/ /g' | tr '\n' ';')"
 		ratio=$(calc "$p95 / $limit_p95")
 		if [ "$label" = "~10%" ]; then target="report" result="–"; else target="≤ 20 ms" result=$(verdict "$p95 <= 20"); fi
 		log "P6 q=$q ($share% of $live): p95 $p95 ms, the same SQL in pgbench $limit_p95 ms; $trigram"

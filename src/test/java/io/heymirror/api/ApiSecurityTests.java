@@ -53,6 +53,7 @@ class ApiSecurityTests {
 	/** Routes only a full key may call. */
 	private static final String FULL_ROUTES = """
 			POST | /api/contacts/refresh/1
+			POST | /api/contacts/1/refresh
 			GET  | /api/contacts?includeDeleted=true
 			GET  | /api/contacts/count?includeDeleted=TRUE
 			GET  | /api/contacts/1?includeDeleted=1

@@ -65,6 +65,22 @@ class OpenApiTests {
 				if (op.has("requestBody") && op.get("requestBody").path("description").asString("").isBlank()) {
 					undocumented.add(where + " body");
 				}
+				if (!op.path("security").isArray()) {
+					undocumented.add(where + " security (public operations say security: [])");
+				}
+				List<String> errors = op.path("responses")
+					.propertyNames()
+					.stream()
+					.filter((status) -> status.startsWith("4"))
+					.toList();
+				if (errors.isEmpty()) {
+					undocumented.add(where + " 4xx response");
+				}
+				errors.forEach((status) -> {
+					if (op.at("/responses/" + status + "/content").isEmpty()) {
+						undocumented.add(where + " " + status + " content");
+					}
+				});
 			}
 		}
 		assertThat(undocumented).isEmpty();
@@ -72,6 +88,11 @@ class OpenApiTests {
 				"phone", "email", "q", "optedOut", "updatedSince", "includeDeleted", "limit", "cursor");
 		assertThat(docs.at("/components/securitySchemes/apiKey/scheme").asString()).isEqualTo("bearer");
 		assertThat(paths.at("/~1v1~1contacts/post/security").isArray()).isTrue();
+		assertThat(paths.at("/~1webhooks~1heymarket/post/security")).isEmpty();
+		assertThat(paths.at("/~1api~1contacts~1refresh~1{id}/post/responses").propertyNames()).contains("401", "403",
+				"429");
+		assertThat(paths.at("/~1api~1contacts~1{id}/get/responses/404/content").propertyNames())
+			.containsExactly("application/problem+json");
 	}
 
 }

@@ -161,6 +161,24 @@ class WebhookOptOutTests {
 		client.post().uri("/api/contacts/refresh/{id}", 999_999).exchange().expectStatus().isNotFound();
 	}
 
+	@Test
+	void theRefreshRouteKeepsItsFirstSpelling() {
+		SimContact contact = simulator.dataset().all().get(10);
+		simulator.dataset().update(contact.id(), (c) -> c.withName("Renamed", "Again"));
+
+		JsonNode refreshed = this.json.readTree(client.post()
+			.uri("/api/contacts/{id}/refresh", contact.id())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult()
+			.getResponseBody());
+
+		assertThat(refreshed.get("result").asString()).isEqualTo("UPDATED");
+		assertThat(mirrored(contact.id()).get("raw").get("last").asString()).isEqualTo("Again");
+	}
+
 	private JsonNode deliver(String type, String eventData) {
 		EntityExchangeResult<String> result = post(type, eventData);
 		assertThat(result.getStatus()).as(result.getResponseBody()).isEqualTo(HttpStatus.OK);

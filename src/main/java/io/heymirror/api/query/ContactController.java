@@ -14,6 +14,7 @@ import io.heymirror.mirror.ContactQueries;
 import io.heymirror.mirror.StoredContact;
 import io.heymirror.api.refresh.Refreshes;
 import io.heymirror.sync.RefreshOutcome;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -138,6 +139,17 @@ class ContactController {
 		StoredContact contact = this.search.byId(id, true).orElseThrow(() -> notFound("id " + id));
 		log.info("Contact {} refreshed on request: {}", id, outcome.result());
 		return new RefreshResult(outcome.result().name(), ContactView.of(contact));
+	}
+
+	/**
+	 * The route's first spelling, kept for the integrations that call it. It is left out
+	 * of the OpenAPI document: next to {@code /by-uuid/{uuid}} and
+	 * {@code /by-phone/{phone}} its shape makes the paths ambiguous to generated clients.
+	 */
+	@Hidden
+	@PostMapping("/{id}/refresh")
+	RefreshResult refreshByItsFirstRoute(@PathVariable long id, Authentication caller) {
+		return refresh(id, caller);
 	}
 
 	private static @Nullable ContactCursor decode(@Nullable String cursor) {

@@ -29,7 +29,8 @@ final class FullScopeRequests {
 		// under the actuator's path even what is not exposed: 403 rather than 404 for a
 		// read key
 		return new OrRequestMatcher(EndpointRequest.toAnyEndpoint(), paths.matcher("/actuator/**"),
-				paths.matcher(HttpMethod.POST, "/api/contacts/refresh/*"), FullScopeRequests::asksForDeleted);
+				paths.matcher(HttpMethod.POST, "/api/contacts/refresh/*"),
+				paths.matcher(HttpMethod.POST, "/api/contacts/*/refresh"), FullScopeRequests::asksForDeleted);
 	}
 
 	/**
