@@ -9,11 +9,11 @@ import tools.jackson.core.JsonToken;
 
 /**
  * Reads one contact object from a streaming parser in a single pass: the typed fields of
- * design.md section 1, and the object's exact bytes as its raw JSON, so every field
+ * {@link HeymarketContact}, and the object's exact bytes as its raw JSON, so every field
  * (known, unknown, nested, numbers in any precision) reaches storage as upstream wrote
  * it. Lenient on types (ids and revisions as numeric strings, phones as numbers); strict
  * only on what a mirror cannot do without: an integer {@code id} and an RFC 3339
- * {@code updated}.
+ * {@code updated}, read with the precision it was written in.
  */
 final class ContactReader {
 
@@ -58,6 +58,10 @@ final class ContactReader {
 		catch (NumberFormatException ex) {
 			return null;
 		}
+	}
+
+	private static @Nullable Instant instant(@Nullable UpstreamTime time) {
+		return (time != null) ? time.instant() : null;
 	}
 
 	static @Nullable Boolean parseBoolean(@Nullable String text) {
@@ -131,15 +135,15 @@ final class ContactReader {
 			if (contactId == null) {
 				return new ContactPage.RejectedContact(this.id, (this.id == null) ? "no id" : "id is not an integer");
 			}
-			Instant updatedAt = Rfc3339.parse(this.updated);
+			UpstreamTime updatedAt = LenientTimeParser.parse(this.updated);
 			if (updatedAt == null || this.updated == null) {
 				return new ContactPage.RejectedContact(this.id,
 						(this.updated == null) ? "no updated" : "updated is not an RFC 3339 time: " + this.updated);
 			}
 			return new HeymarketContact(contactId, this.uuid, this.displayName, this.first, this.last, this.email,
 					this.phone, parseLong(this.teamId), parseLong(this.creatorId), parseLong(this.assignedUserId),
-					parseBoolean(this.shared), Rfc3339.parse(this.created), updatedAt, this.updated,
-					parseLong(this.rev), this.op, parseBoolean(this.optedOut), raw);
+					parseBoolean(this.shared), instant(LenientTimeParser.parse(this.created)), updatedAt.instant(),
+					this.updated, updatedAt.digits(), parseLong(this.rev), this.op, parseBoolean(this.optedOut), raw);
 		}
 
 	}

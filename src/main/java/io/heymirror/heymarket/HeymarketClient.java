@@ -25,22 +25,27 @@ public class HeymarketClient {
 		this.json = json;
 	}
 
-	/** {@code GET /v1/contact/{id}}; empty on 404. */
+	/**
+	 * {@code GET /v1/contact/{id}}; empty on a 404 whose body is a JSON object (any other
+	 * 404 is an error: a gateway's page says nothing about the contact).
+	 */
 	public Optional<HeymarketContact> contactById(long id) {
 		return single(Endpoint.CONTACT_BY_ID, null, id);
 	}
 
-	/** {@code POST /v1/contact/get} with {@code phone}; empty on 404. */
+	/** {@code POST /v1/contact/get} with {@code phone}; empty on a JSON 404. */
 	public Optional<HeymarketContact> contactByPhone(String phone) {
 		return single(Endpoint.CONTACT_GET, object().put("phone", phone));
 	}
 
-	/** {@code POST /v1/contact/get} with {@code id} (as a string); empty on 404. */
+	/**
+	 * {@code POST /v1/contact/get} with {@code id} (as a string); empty on a JSON 404.
+	 */
 	public Optional<HeymarketContact> contactByIdViaGet(long id) {
 		return single(Endpoint.CONTACT_GET, object().put("id", Long.toString(id)));
 	}
 
-	/** {@code GET /v2/contact/{uuid}}; empty on 404. */
+	/** {@code GET /v2/contact/{uuid}}; empty on a JSON 404. */
 	public Optional<HeymarketContact> contactByUuid(String uuid) {
 		return single(Endpoint.CONTACT_BY_UUID, null, uuid);
 	}

@@ -5,7 +5,7 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One Heymarket contact: the typed fields of design.md section 1 and the contact's raw
+ * One Heymarket contact: the typed fields the mirror queries by and the contact's raw
  * JSON as upstream sent it, so unknown and future fields reach the database untouched.
  *
  * @param id the integer contact id
@@ -21,7 +21,9 @@ import org.jspecify.annotations.Nullable;
  * @param shared whether the contact is shared
  * @param created creation time, null when absent or unparseable
  * @param updated last update time (never null: a contact without one is rejected)
- * @param updatedText {@code updated} exactly as upstream wrote it (its precision matters)
+ * @param updatedText {@code updated} exactly as upstream wrote it
+ * @param updatedDigits fractional-second digits of {@code updatedText}: the precision
+ * upstream writes (0 to 9)
  * @param rev revision, incremented on every write, when present
  * @param op last operation
  * @param optedOut whether the contact opted out of messages
@@ -30,8 +32,8 @@ import org.jspecify.annotations.Nullable;
 public record HeymarketContact(long id, @Nullable String uuid, @Nullable String displayName, @Nullable String first,
 		@Nullable String last, @Nullable String email, @Nullable String phone, @Nullable Long teamId,
 		@Nullable Long creatorId, @Nullable Long assignedUserId, @Nullable Boolean shared, @Nullable Instant created,
-		Instant updated, String updatedText, @Nullable Long rev, @Nullable String op, @Nullable Boolean optedOut,
-		String rawJson) {
+		Instant updated, String updatedText, int updatedDigits, @Nullable Long rev, @Nullable String op,
+		@Nullable Boolean optedOut, String rawJson) {
 
 	@Override
 	public String toString() {

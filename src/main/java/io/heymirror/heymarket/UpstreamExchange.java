@@ -5,6 +5,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -122,6 +124,11 @@ final class UpstreamExchange implements AutoCloseable {
 			}
 		}
 		if (status == 404 && request.emptyOn404()) {
+			if (!isJsonObject(answer.body())) {
+				// a gateway's page or an empty body says nothing about the contact
+				return Mono.error(refused(request, answer,
+						"not found, but the body is not a JSON object, so it is not taken as a deletion"));
+			}
 			log.debug("Heymarket {}: not found (X-Request-Id {})", request.endpoint().label(), orNone(requestId));
 			return Mono.empty();
 		}
@@ -154,6 +161,16 @@ final class UpstreamExchange implements AutoCloseable {
 		};
 	}
 
+	/** Whether the body is one JSON object: how Heymarket's own 404s look. */
+	static boolean isJsonObject(byte[] body) {
+		try {
+			return body.length > 0 && JsonMapper.shared().readTree(body).isObject();
+		}
+		catch (JacksonException ex) {
+			return false;
+		}
+	}
+
 	static String orNone(@Nullable String requestId) {
 		return (requestId != null) ? requestId : "none";
 	}
@@ -168,7 +185,8 @@ final class UpstreamExchange implements AutoCloseable {
 	 *
 	 * @param endpoint the endpoint
 	 * @param body the JSON body, or null for a GET
-	 * @param emptyOn404 whether 404 means "no such contact" rather than an error
+	 * @param emptyOn404 whether a 404 with a JSON object body means "no such contact"
+	 * rather than an error
 	 * @param uriVariables values for the path template
 	 */
 	record Request(Endpoint endpoint, byte @Nullable [] body, boolean emptyOn404, Object... uriVariables) {

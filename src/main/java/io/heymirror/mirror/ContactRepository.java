@@ -25,14 +25,15 @@ public interface ContactRepository extends JpaRepository<Contact, Long>, JpaSpec
 
 	long countByDeletedAtIsNull();
 
-	@Query(value = "SELECT count(*) FROM contact WHERE deleted_at IS NULL AND updated > :after AND updated <= :upTo",
+	/** Live contacts updated strictly between the two instants. */
+	@Query(value = "SELECT count(*) FROM contact WHERE deleted_at IS NULL AND updated > :after AND updated < :before",
 			nativeQuery = true)
-	long countLiveIn(@Param("after") Instant after, @Param("upTo") Instant upTo);
+	long countLiveStrictlyBetween(@Param("after") Instant after, @Param("before") Instant before);
 
-	/** Like {@link #countLiveIn} for the half-open window {@code [from, before)}. */
-	@Query(value = "SELECT count(*) FROM contact WHERE deleted_at IS NULL AND updated >= :from AND updated < :before",
+	/** Live contacts updated in {@code [from, upTo]}. */
+	@Query(value = "SELECT count(*) FROM contact WHERE deleted_at IS NULL AND updated >= :from AND updated <= :upTo",
 			nativeQuery = true)
-	long countLiveFrom(@Param("from") Instant from, @Param("before") Instant before);
+	long countLiveBetween(@Param("from") Instant from, @Param("upTo") Instant upTo);
 
 	@Query(value = "SELECT id FROM contact WHERE deleted_at IS NULL AND updated >= :from AND updated <= :upTo",
 			nativeQuery = true)
@@ -49,12 +50,6 @@ public interface ContactRepository extends JpaRepository<Contact, Long>, JpaSpec
 			SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY updated) FROM contact
 			WHERE deleted_at IS NULL AND updated > :after AND updated <= :upTo""", nativeQuery = true)
 	@Nullable Instant findMedianUpdatedIn(@Param("after") Instant after, @Param("upTo") Instant upTo);
-
-	@Query(value = "SELECT min(updated) FROM contact WHERE deleted_at IS NULL", nativeQuery = true)
-	@Nullable Instant findMinLiveUpdated();
-
-	@Query(value = "SELECT max(updated) FROM contact WHERE deleted_at IS NULL", nativeQuery = true)
-	@Nullable Instant findMaxLiveUpdated();
 
 	/** Live contacts a full scan that started at {@code scanStart} did not see. */
 	@Query(value = "SELECT id FROM contact WHERE deleted_at IS NULL AND seen_at < :scanStart ORDER BY id",

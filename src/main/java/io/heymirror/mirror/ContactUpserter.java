@@ -119,8 +119,9 @@ public class ContactUpserter {
 	}
 
 	/**
-	 * Upserts a page in the current transaction. A contact PostgreSQL refuses is skipped
-	 * (and reported in the result) while the rest of the page is stored.
+	 * Upserts a page in the current transaction. A contact PostgreSQL refuses for its
+	 * content is skipped (and reported in the result) while the rest of the page is
+	 * stored; any other database error fails the whole page.
 	 * @param page the contacts; an id appearing twice keeps its newest version
 	 * @param now the sync time written to {@code synced_at} and {@code seen_at}
 	 * @param markSeen also mark unchanged contacts as seen (full scans use this to find
@@ -142,6 +143,9 @@ public class ContactUpserter {
 				return stored;
 			}
 			catch (SQLException ex) {
+				if (!rejectsContent(ex)) {
+					throw ex;
+				}
 				connection.rollback(savepoint);
 				appended.clear();
 				log.warn("Batch upsert of {} contacts failed ({}); storing them one by one", contacts.size(),
@@ -167,12 +171,27 @@ public class ContactUpserter {
 				connection.releaseSavepoint(savepoint);
 			}
 			catch (SQLException ex) {
+				if (!rejectsContent(ex)) {
+					throw ex;
+				}
 				connection.rollback(savepoint);
 				log.error("Contact id={} cannot be stored and is skipped: SQLState {}", contact.id(), ex.getSQLState());
 				total = total.plus(new UpsertResult(0, 0, 0, List.of(contact.id())));
 			}
 		}
 		return total;
+	}
+
+	/**
+	 * Whether PostgreSQL refused the contacts for their own content (SQLState class 22,
+	 * data exception, or 23, integrity constraint violation), the only failure a contact
+	 * may be skipped for. Anything else (deadlock, serialization failure, lock or
+	 * statement timeout, lost connection) says nothing about the contact: the page fails
+	 * and its checkpoint does not move.
+	 */
+	static boolean rejectsContent(SQLException ex) {
+		String state = ex.getSQLState();
+		return state != null && (state.startsWith("22") || state.startsWith("23"));
 	}
 
 	private UpsertResult execute(Connection connection, List<ContactData> contacts, Instant now, boolean markSeen,

@@ -10,10 +10,12 @@ import org.springframework.boot.health.contributor.Status;
 
 /**
  * The one verdict on the sync that the health indicator, the sync endpoint and the
- * dashboard share: UP while a run is alive (here or in another replica) or when the last
- * successful run is recent and the last completeness check matched; DOWN otherwise;
- * UNKNOWN in a replica whose scheduled sync is off, since it cannot make the mirror fresh
- * itself (the other fields still say how the shared mirror is doing).
+ * dashboard share: DOWN while a window of the mirror is known to miss contacts (a failed
+ * freshness, tie or completeness check, re-checked on every run); otherwise UP while a
+ * run is alive (here or in another replica) or when the last successful run is recent and
+ * the last completeness check matched; DOWN otherwise; UNKNOWN in a replica whose
+ * scheduled sync is off, since it cannot make the mirror fresh itself (the other fields
+ * still say how the shared mirror is doing).
  *
  * @param status UP, DOWN or UNKNOWN
  * @param scheduled whether scheduled runs are on in this replica
@@ -36,7 +38,7 @@ record SyncAssessment(Status status, boolean scheduled, boolean running, boolean
 		if (!scheduled) {
 			status = Status.UNKNOWN;
 		}
-		else if (running || (fresh && complete)) {
+		else if (sync.failedWindow() == null && (running || (fresh && complete))) {
 			status = Status.UP;
 		}
 		else {

@@ -61,6 +61,7 @@ class SyncHealthIndicator implements HealthIndicator {
 		detail(health, "mirrorCount", status.mirrorCount());
 		detail(health, "upstreamCount", status.upstreamCount());
 		detail(health, "countedAt", status.countedAt());
+		detail(health, "failedWindow", (status.failedWindow() != null) ? status.failedWindow().toString() : null);
 		SyncRun last = status.lastRun();
 		if (last != null) {
 			detail(health, "lastRunId", last.getId());

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.heymirror.changes.ChangeLogStats.RunChanges;
+import io.heymirror.sync.Direction;
 import io.heymirror.sync.RunCounters;
 import io.heymirror.sync.SyncRun;
 import io.heymirror.sync.SyncStatus;
@@ -28,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * log
  */
 record SyncOverview(Instant now, Verdict health, @Nullable Progress progress, @Nullable Instant watermark,
-		@Nullable String direction, @Nullable Instant lastSuccessAt, @Nullable Long upstreamCount,
+		@Nullable Direction direction, @Nullable Instant lastSuccessAt, @Nullable Long upstreamCount,
 		@Nullable Long mirrorCount, @Nullable Instant countedAt, long mirrorSize, List<Run> runs) {
 
 	static SyncOverview of(Instant now, SyncStatus status, SyncAssessment assessment, long mirrorSize,

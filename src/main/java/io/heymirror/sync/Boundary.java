@@ -6,8 +6,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import io.heymirror.heymarket.HeymarketContact;
+import io.heymirror.heymarket.UpstreamTime;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A point on upstream's {@code updated} axis, with the precision upstream writes it in.
@@ -17,32 +19,50 @@ import java.util.regex.Pattern;
  * ...), never finer, so an upstream that truncates {@code date} to its own precision
  * still includes the boundary.
  *
- * @param at the instant
+ * @param at the instant, to the nanosecond
  * @param digits fractional-second digits upstream uses (0 to 9)
  */
 record Boundary(Instant at, int digits) implements Comparable<Boundary> {
 
-	private static final Pattern FRACTION = Pattern.compile("T\\d{2}:\\d{2}:\\d{2}(?:[.,](\\d+))?");
+	private static final DateTimeFormatter[] FORMATS = new DateTimeFormatter[10];
+
+	static {
+		for (int digits = 0; digits <= 9; digits++) {
+			DateTimeFormatterBuilder builder = new DateTimeFormatterBuilder().appendPattern("uuuu-MM-dd'T'HH:mm:ss");
+			if (digits > 0) {
+				builder.appendFraction(ChronoField.NANO_OF_SECOND, digits, digits, true);
+			}
+			FORMATS[digits] = builder.appendLiteral('Z').toFormatter().withZone(ZoneOffset.UTC);
+		}
+	}
 
 	Boundary {
 		digits = Math.max(0, Math.min(9, digits));
 	}
 
-	/** The boundary at an upstream timestamp, keeping the precision of its text. */
-	static Boundary of(Instant at, String text) {
-		return new Boundary(at, digitsOf(text));
+	/**
+	 * The boundary at a contact's {@code updated}, at the precision it was written in.
+	 */
+	static Boundary of(HeymarketContact contact) {
+		return new Boundary(contact.updated(), contact.updatedDigits());
 	}
 
-	static int digitsOf(String text) {
-		Matcher matcher = FRACTION.matcher(text);
-		if (matcher.find() && matcher.group(1) != null) {
-			return Math.min(9, matcher.group(1).length());
-		}
-		return 0;
+	/** The boundary a stored text stands for; null when it is not a time. */
+	static @Nullable Boundary parse(@Nullable String text) {
+		UpstreamTime time = UpstreamTime.parse(text);
+		return (time != null) ? new Boundary(time.instant(), time.digits()) : null;
 	}
 
 	Duration tick() {
-		return Duration.ofNanos((long) Math.pow(10, 9 - this.digits));
+		return tick(this.digits);
+	}
+
+	static Duration tick(int digits) {
+		long nanos = 1;
+		for (int i = digits; i < 9; i++) {
+			nanos *= 10;
+		}
+		return Duration.ofNanos(nanos);
 	}
 
 	/** The same instant, written with at least {@code minDigits} digits of precision. */
@@ -60,18 +80,23 @@ record Boundary(Instant at, int digits) implements Comparable<Boundary> {
 		return format(this.at, this.digits);
 	}
 
+	/** This boundary, or {@code ceiling} (cut to this precision) if that is earlier. */
+	Boundary atMost(Instant ceiling) {
+		if (!this.at.isAfter(ceiling)) {
+			return this;
+		}
+		long tick = tick().toNanos();
+		long nanos = ceiling.getNano() - Math.floorMod(ceiling.getNano(), tick);
+		return new Boundary(Instant.ofEpochSecond(ceiling.getEpochSecond(), nanos), this.digits);
+	}
+
 	@Override
 	public int compareTo(Boundary other) {
 		return this.at.compareTo(other.at);
 	}
 
 	static String format(Instant instant, int digits) {
-		DateTimeFormatterBuilder builder = new DateTimeFormatterBuilder().appendPattern("uuuu-MM-dd'T'HH:mm:ss");
-		if (digits > 0) {
-			builder.appendFraction(ChronoField.NANO_OF_SECOND, digits, digits, true);
-		}
-		DateTimeFormatter formatter = builder.appendLiteral('Z').toFormatter();
-		return formatter.format(instant.atOffset(ZoneOffset.UTC));
+		return FORMATS[Math.max(0, Math.min(9, digits))].format(instant);
 	}
 
 }

@@ -2,8 +2,6 @@ package io.heymirror.sync;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,14 +12,12 @@ import io.heymirror.mirror.ContactUpserter;
 import io.heymirror.mirror.UpsertResult;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Stores a batch and advances the checkpoint it reaches in one transaction (design.md
- * rule 2): after a crash at any instant, the state never claims contacts that are not
- * stored.
+ * Stores a batch and advances the checkpoint it reaches in one transaction: after a crash
+ * at any instant, the state never claims contacts that are not stored.
  */
 @Component
 class CheckpointWriter {
@@ -42,15 +38,15 @@ class CheckpointWriter {
 
 	private final ContactUpserter upserter;
 
-	private final JdbcTemplate jdbc;
+	private final SyncStateStore state;
 
 	private final TransactionTemplate transaction;
 
 	private final Clock clock;
 
-	CheckpointWriter(ContactUpserter upserter, JdbcTemplate jdbc, TransactionTemplate transaction, Clock clock) {
+	CheckpointWriter(ContactUpserter upserter, SyncStateStore state, TransactionTemplate transaction, Clock clock) {
 		this.upserter = upserter;
-		this.jdbc = jdbc;
+		this.state = state;
 		this.transaction = transaction;
 		this.clock = clock;
 	}
@@ -70,7 +66,8 @@ class CheckpointWriter {
 			Instant now = this.clock.instant();
 			UpsertResult stored = this.upserter.upsert(contacts, now, checkpoint == Checkpoint.SCAN, origin);
 			if (checkpoint != Checkpoint.NONE) {
-				advance(batch.reached(), batch.direction(), checkpoint, now);
+				// one statement per transaction: the writer is the sync's bottleneck
+				this.state.advance(batch, checkpoint == Checkpoint.SCAN, now);
 			}
 			return stored;
 		});
@@ -84,42 +81,16 @@ class CheckpointWriter {
 		List<HeymarketContact> contacts = new ArrayList<>();
 		int rejected = 0;
 		@Nullable Boundary reached = null;
-		@Nullable String direction = null;
+		@Nullable Direction direction = null;
+		PageCaps caps = PageCaps.UNKNOWN;
 		for (Batch batch : group) {
 			contacts.addAll(batch.contacts());
 			rejected += batch.rejected();
 			reached = (batch.reached() != null) ? batch.reached() : reached;
 			direction = (batch.direction() != null) ? batch.direction() : direction;
+			caps = new PageCaps(Math.max(caps.v1(), batch.caps().v1()), Math.max(caps.v2(), batch.caps().v2()));
 		}
-		return new Batch(contacts, rejected, reached, direction);
+		return new Batch(contacts, rejected, reached, direction, caps);
 	}
-
-	/**
-	 * One statement per transaction (the writer is the sync's bottleneck): moves the
-	 * watermark, and a scan's cursor, forward only, and records the detected direction.
-	 */
-	private void advance(@Nullable Boundary reached, @Nullable String direction, Checkpoint checkpoint, Instant now) {
-		if (reached == null && direction == null) {
-			return;
-		}
-		OffsetDateTime at = (reached != null) ? reached.at().atOffset(ZoneOffset.UTC) : null;
-		String text = (reached != null) ? reached.text() : null;
-		boolean scan = checkpoint == Checkpoint.SCAN;
-		this.jdbc.update(ADVANCE, at, at, at, text, scan, at, at, scan, at, text, direction,
-				now.atOffset(ZoneOffset.UTC));
-	}
-
-	// the parameters' types are spelled out: most of them may be null
-	private static final String ADVANCE = """
-			UPDATE sync_state SET
-			    watermark = CASE WHEN ?::timestamptz > coalesce(watermark, '-infinity') THEN ?::timestamptz ELSE watermark END,
-			    watermark_text = CASE WHEN ?::timestamptz > coalesce(watermark, '-infinity') THEN ?::text ELSE watermark_text END,
-			    scan_cursor = CASE WHEN ?::boolean AND ?::timestamptz > coalesce(scan_cursor, '-infinity')
-			        THEN ?::timestamptz ELSE scan_cursor END,
-			    scan_cursor_text = CASE WHEN ?::boolean AND ?::timestamptz > coalesce(scan_cursor, '-infinity')
-			        THEN ?::text ELSE scan_cursor_text END,
-			    direction = coalesce(?::text, direction),
-			    updated_at = ?::timestamptz
-			WHERE id = 1""";
 
 }

@@ -1,5 +1,10 @@
 package io.heymirror.sync;
 
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
 import io.heymirror.heymarket.HeymarketClient;
 import io.heymirror.heymarket.HeymarketContact;
 import io.heymirror.mirror.ChangeCause;
@@ -8,18 +13,16 @@ import io.heymirror.mirror.ContactDeletions;
 import io.heymirror.mirror.ContactRepository;
 import io.heymirror.mirror.ContactUpserter;
 import io.heymirror.mirror.UpsertResult;
-import java.time.Clock;
-import java.util.List;
-import java.util.Optional;
-import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Refreshes one contact from upstream through the single-contact endpoints, now: used by
- * the opt-out webhooks and the API's refresh route. A 404 soft-deletes the mirrored
- * contact.
+ * the opt-out webhooks and the API's refresh route. A contact upstream says is gone (a
+ * 404 with a JSON body) is soft-deleted; when it was looked up by phone or uuid, which
+ * can change upstream, only a 404 for its id confirms that.
  */
 @Service
 public class ContactRefresher {
@@ -51,7 +54,7 @@ public class ContactRefresher {
 	 * change log records ({@code WEBHOOK} or {@code REFRESH}), here and below.
 	 */
 	public RefreshOutcome refreshById(long id, ChangeCause cause) {
-		return apply(() -> this.client.contactById(id), id, cause);
+		return apply(() -> this.client.contactById(id), id, false, cause);
 	}
 
 	/** Refresh by phone ({@code POST /v1/contact/get}). */
@@ -59,7 +62,7 @@ public class ContactRefresher {
 		Long knownId = this.contacts.findFirstByPhoneAndDeletedAtIsNullOrderByUpdatedDesc(phone)
 			.map((contact) -> contact.getId())
 			.orElse(null);
-		return apply(() -> this.client.contactByPhone(phone), knownId, cause);
+		return apply(() -> this.client.contactByPhone(phone), knownId, true, cause);
 	}
 
 	/** Refresh by uuid ({@code GET /v2/contact/{uuid}}). */
@@ -67,12 +70,17 @@ public class ContactRefresher {
 		Long knownId = this.contacts.findFirstByUuidAndDeletedAtIsNullOrderByUpdatedDesc(uuid)
 			.map((contact) -> contact.getId())
 			.orElse(null);
-		return apply(() -> this.client.contactByUuid(uuid), knownId, cause);
+		return apply(() -> this.client.contactByUuid(uuid), knownId, true, cause);
 	}
 
-	private RefreshOutcome apply(Supplier<Optional<HeymarketContact>> fetch, Long knownId, ChangeCause cause) {
+	private RefreshOutcome apply(Supplier<Optional<HeymarketContact>> fetch, @Nullable Long knownId,
+			boolean confirmById, ChangeCause cause) {
 		ChangeOrigin origin = ChangeOrigin.of(cause);
 		Optional<HeymarketContact> fetched = fetch.get();
+		if (fetched.isEmpty() && confirmById && knownId != null) {
+			// the phone or uuid may have changed upstream: only the id says it is gone
+			fetched = this.client.contactById(knownId);
+		}
 		if (fetched.isEmpty()) {
 			if (knownId == null) {
 				return new RefreshOutcome(RefreshOutcome.Result.NOT_FOUND, null);

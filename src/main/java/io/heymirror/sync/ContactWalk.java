@@ -1,6 +1,7 @@
 package io.heymirror.sync;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -8,7 +9,6 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import io.heymirror.heymarket.ContactPage;
-import io.heymirror.heymarket.HeymarketClient;
 import io.heymirror.heymarket.HeymarketContact;
 import io.heymirror.heymarket.V2ListRequest;
 import org.jspecify.annotations.Nullable;
@@ -17,26 +17,27 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Walks upstream's contacts in ascending {@code updated} order from a boundary to the
- * end, handing each page to a sink together with the checkpoint it reaches (design.md
- * rule 3).
+ * end, handing each page to a sink together with the checkpoint it reaches (see
+ * {@code docs/sync.md}).
  * <p>
  * Every request overlaps the previous page's boundary (it asks from one tick below it),
  * so inclusive and exclusive {@code date} read the same contacts; contacts are
- * de-duplicated by id at the boundary. A full page that brings nothing new is a stall: a
- * tie group at least a page long, drained by offset through
- * {@code POST /v2/contacts/list} before moving past it. The order of
- * {@code POST /v1/contacts} is detected from the data: if it comes back descending, the
- * walk continues through v2's explicit ascending order instead.
+ * de-duplicated by id at the boundary. A page that brings nothing new is the end only if
+ * it is smaller than a page upstream has returned before and does not sit on a tie;
+ * otherwise a tie group at least a page long sits at the boundary, which is drained by
+ * offset ({@link OffsetReader}) before moving past it, and reported for verification. The
+ * order of {@code POST /v1/contacts} is detected from the data: if it comes back
+ * descending, the walk continues through v2's explicit ascending order. The checkpoint
+ * never passes {@code ceiling} (the database's now plus a small skew): a contact dated
+ * further ahead is stored, flagged, and read again by the next run.
  */
 final class ContactWalk {
 
 	private static final Logger log = LoggerFactory.getLogger(ContactWalk.class);
 
-	static final String ASC = "ASC";
+	private static final int FLAGGED_IDS_KEPT = 20;
 
-	static final String DESC = "DESC";
-
-	private final HeymarketClient client;
+	private final Upstream upstream;
 
 	private final SyncProperties properties;
 
@@ -44,17 +45,15 @@ final class ContactWalk {
 
 	private final BooleanSupplier stopRequested;
 
-	private final Tally tally;
+	private final Instant ceiling;
 
 	private boolean useV2;
 
-	private @Nullable String direction;
+	private @Nullable Direction direction;
+
+	private PageCaps caps;
 
 	private int maxDigits;
-
-	private int v1Limit;
-
-	private int v2Limit;
 
 	private @Nullable Boundary from;
 
@@ -66,20 +65,26 @@ final class ContactWalk {
 	// the newest updated whose group has been read completely: the checkpoint
 	private @Nullable Boundary complete;
 
-	private Set<Long> seenAtBoundary;
+	private Set<Long> seenAtBoundary = new HashSet<>();
 
-	ContactWalk(HeymarketClient client, SyncProperties properties, @Nullable String direction, Consumer<Batch> sink,
-			BooleanSupplier stopRequested, Tally tally) {
-		this.client = client;
+	private final List<Boundary> ties = new ArrayList<>();
+
+	private final Set<Long> futureDated = new HashSet<>();
+
+	// every contact read, when walking from a watermark: mirrored contacts newer than it
+	// that the walk did not meet were deleted upstream (or changed after it passed)
+	private final Set<Long> seen = new HashSet<>();
+
+	ContactWalk(Upstream upstream, SyncProperties properties, Learned learned, Consumer<Batch> sink,
+			BooleanSupplier stopRequested, Instant ceiling) {
+		this.upstream = upstream;
 		this.properties = properties;
 		this.sink = sink;
 		this.stopRequested = stopRequested;
-		this.tally = tally;
-		this.direction = direction;
-		this.useV2 = properties.strategy() == SyncProperties.Strategy.V2_KEYSET || DESC.equals(direction);
-		this.v1Limit = properties.v1PageSize();
-		this.v2Limit = properties.v2PageSize();
-		this.seenAtBoundary = new HashSet<>();
+		this.ceiling = ceiling;
+		this.direction = learned.direction();
+		this.caps = learned.caps();
+		this.useV2 = properties.strategy() == SyncProperties.Strategy.V2_KEYSET || this.direction == Direction.DESC;
 	}
 
 	/**
@@ -87,8 +92,7 @@ final class ContactWalk {
 	 * @param from where the last checkpoint left off
 	 * @param idsAtFrom ids already mirrored at exactly {@code from}, so re-reading them
 	 * is not mistaken for progress
-	 * @return where the walk ended, and whether it reached the end (false: stop
-	 * requested)
+	 * @return where the walk ended and what it found on the way
 	 */
 	Result walk(@Nullable Boundary from, Set<Long> idsAtFrom) {
 		this.from = from;
@@ -97,113 +101,111 @@ final class ContactWalk {
 		this.complete = from;
 		this.seenAtBoundary = new HashSet<>(idsAtFrom);
 		this.maxDigits = (from != null) ? from.digits() : 0;
-		int suspectedLimit = Integer.MAX_VALUE;
 		while (!this.stopRequested.getAsBoolean()) {
 			String date = dateBelowBoundary();
-			ContactPage page = fetch(date);
+			ContactPage page = this.useV2
+					? this.upstream.listV2(new V2ListRequest(this.properties.v2PageSize(), 0, date, true))
+					: this.upstream.listV1(date);
 			if (this.useV2) {
-				requireAscending(page, "POST /v2/contacts/list");
+				OffsetReader.requireAscending(page);
 			}
 			else if (detectDescending(page, date)) {
 				continue;
 			}
-			int fresh = absorb(page.contacts());
+			boolean isShort = this.caps.isShort(this.useV2, page.size());
+			this.caps = this.caps.observe(this.useV2, page.size());
+			int fresh = absorb(page);
 			emit(page);
-			int limit = Math.min(this.useV2 ? this.v2Limit : this.v1Limit, suspectedLimit);
-			boolean full = page.size() >= limit;
 			if (fresh > 0) {
-				if (suspectedLimit != Integer.MAX_VALUE && page.size() >= suspectedLimit) {
-					// a short page was followed by another as long: upstream caps the
-					// page size below what we asked (not just new contacts arriving)
-					learnLimit(suspectedLimit, this.useV2);
-				}
-				suspectedLimit = full ? Integer.MAX_VALUE : page.size();
 				continue;
 			}
-			if (!full || !drain(date, this.useV2 ? 1 : 0)) {
+			if (page.size() == 0 || (isShort && !sitsOnATie(page))) {
 				return finished();
 			}
-			suspectedLimit = Integer.MAX_VALUE;
+			// nothing new, and the page may have been cut by upstream's cap (or filtered
+			// after it): a tie group at least a page long sits at the boundary
+			Boundary tie = this.boundary;
+			OffsetReader.Ending ending = drain(date, this.useV2 ? page : null);
+			if (tie != null) {
+				this.ties.add(tie);
+			}
+			if (ending == OffsetReader.Ending.END) {
+				return finished();
+			}
 		}
-		return new Result(this.complete, this.direction, false);
+		return result(false);
+	}
+
+	/**
+	 * Whether the page is the boundary's group, two or more contacts long: however short,
+	 * it may have been cut inside the group (pages can be filtered after the limit), so
+	 * it is not the end of the data.
+	 */
+	private boolean sitsOnATie(ContactPage page) {
+		Boundary current = this.boundary;
+		if (current == null) {
+			return false;
+		}
+		int atBoundary = 0;
+		for (HeymarketContact contact : page.contacts()) {
+			atBoundary += contact.updated().equals(current.at()) ? 1 : 0;
+		}
+		return atBoundary >= 2;
 	}
 
 	/** The end of the list: the last group is complete too. */
 	private Result finished() {
 		this.complete = this.boundary;
-		if (this.boundary != null && (this.useV2 || ASC.equals(this.direction))) {
-			this.sink.accept(new Batch(List.of(), 0, this.boundary, this.direction));
+		if (this.boundary != null && isOrdered()) {
+			this.sink.accept(new Batch(List.of(), 0, checkpoint(), this.direction, this.caps));
 		}
-		return new Result(this.boundary, this.direction, true);
+		return result(true);
 	}
 
-	private ContactPage fetch(@Nullable String date) {
-		ContactPage page = this.useV2 ? this.client.contactsV2(new V2ListRequest(this.v2Limit, 0, date, true))
-				: this.client.contacts(date, null);
-		this.tally.fetched(page);
-		return page;
+	private Result result(boolean completed) {
+		return new Result(checkpoint(), completed, new Learned(this.direction, this.caps), List.copyOf(this.ties),
+				this.futureDated.size(), Math.max(this.maxDigits, (this.from != null) ? this.from.digits() : 0),
+				Set.copyOf(this.seen));
 	}
 
 	/**
-	 * Reads a tie group of at least a page by offset, from the same {@code date}, until
-	 * the pages move past it. Returns false when the data ends inside the tie.
+	 * Reads a tie group by offset from the same {@code date} until the pages move past it
+	 * (or the data ends).
 	 */
-	private boolean drain(@Nullable String date, int firstPage) {
+	private OffsetReader.Ending drain(@Nullable String date, @Nullable ContactPage firstPage) {
 		Boundary tie = this.boundary;
-		String where = (tie != null) ? tie.text() : "the start";
-		log.debug("Draining a tie group at {} through POST /v2/contacts/list", where);
-		Set<Long> drained = new HashSet<>();
-		// one limit for the whole drain: offsets are page x limit
-		int limit = this.v2Limit;
-		int shortPage = 0;
-		for (int pageNumber = firstPage; pageNumber < this.properties.maxDrainPages(); pageNumber++) {
-			if (this.stopRequested.getAsBoolean()) {
-				return true;
-			}
-			ContactPage page = this.client.contactsV2(new V2ListRequest(limit, pageNumber, date, true));
-			this.tally.fetched(page);
-			requireAscending(page, "POST /v2/contacts/list");
-			absorb(page.contacts());
+		String what = "Tie group at " + ((tie != null) ? tie.text() : "the start");
+		log.debug("Draining the {} through POST /v2/contacts/list", what);
+		OffsetReader reader = new OffsetReader(this.upstream, this.properties, this.caps, this.stopRequested);
+		return reader.read(what, date, tie, firstPage, (page) -> {
+			this.caps = this.caps.observe(true, page.size());
+			absorb(page);
 			emit(page);
-			if (page.size() > 0 && shortPage > 0) {
-				// a short page was followed by more: upstream caps the page size
-				learnLimit(shortPage, true);
-			}
-			if (this.boundary != null && (tie == null || this.boundary.compareTo(tie) > 0)) {
-				return true;
-			}
-			if (page.size() == 0) {
-				return false;
-			}
-			boolean anyNew = false;
-			for (HeymarketContact contact : page.contacts()) {
-				anyNew |= drained.add(contact.id());
-			}
-			if (!anyNew) {
-				throw new SyncStallException(
-						"Tie group at " + where + " cannot be drained: POST /v2/contacts/list page " + pageNumber
-								+ " repeated contacts already read; the watermark stays where it was");
-			}
-			// a short page is the end of the data or upstream capping the page size: the
-			// next page tells
-			shortPage = (page.size() < limit) ? page.size() : 0;
-		}
-		throw new SyncStallException("Tie group at " + where + " is longer than " + this.properties.maxDrainPages()
-				+ " pages (heymirror.sync.max-drain-pages); the watermark stays where it was");
+		});
 	}
 
 	/**
 	 * Counts the contacts not seen before and moves the boundary to the page's newest.
 	 */
-	private int absorb(List<HeymarketContact> contacts) {
+	private int absorb(ContactPage page) {
 		int fresh = 0;
-		for (HeymarketContact contact : contacts) {
-			this.maxDigits = Math.max(this.maxDigits, Boundary.digitsOf(contact.updatedText()));
+		for (HeymarketContact contact : page.contacts()) {
+			if (this.from != null) {
+				this.seen.add(contact.id());
+			}
+			this.maxDigits = Math.max(this.maxDigits, contact.updatedDigits());
+			if (contact.updated().isAfter(this.ceiling) && this.futureDated.add(contact.id())
+					&& this.futureDated.size() <= FLAGGED_IDS_KEPT) {
+				log.warn(
+						"Contact id={} is dated {}, after the database's now plus heymirror.sync.max-clock-skew; "
+								+ "stored, but the checkpoint stays at {}",
+						contact.id(), contact.updatedText(), this.ceiling);
+			}
 			Boundary current = this.boundary;
 			if (current == null || contact.updated().isAfter(current.at())) {
 				// pages are ascending: a newer contact closes the group before it
 				this.complete = current;
-				this.boundary = Boundary.of(contact.updated(), contact.updatedText());
+				this.boundary = Boundary.of(contact);
 				this.seenAtBoundary = new HashSet<>();
 				this.seenAtBoundary.add(contact.id());
 				fresh++;
@@ -222,10 +224,21 @@ final class ContactWalk {
 		if (page.size() > 0) {
 			// until the order is known, a page cannot vouch for anything below its
 			// boundary
-			boolean ordered = this.useV2 || ASC.equals(this.direction);
-			Boundary reached = ordered ? this.complete : this.from;
-			this.sink.accept(new Batch(page.contacts(), page.rejected().size(), reached, this.direction));
+			Boundary reached = isOrdered() ? checkpoint() : clamp(this.from);
+			this.sink.accept(new Batch(page.contacts(), page.rejected().size(), reached, this.direction, this.caps));
 		}
+	}
+
+	private @Nullable Boundary checkpoint() {
+		return clamp(this.complete);
+	}
+
+	private @Nullable Boundary clamp(@Nullable Boundary reached) {
+		return (reached != null) ? reached.atMost(this.ceiling) : null;
+	}
+
+	private boolean isOrdered() {
+		return this.useV2 || this.direction == Direction.ASC;
 	}
 
 	private @Nullable String dateBelowBoundary() {
@@ -253,11 +266,11 @@ final class ContactWalk {
 			ascending |= !contacts.isEmpty() && !descending;
 		}
 		if (descending) {
-			if (!DESC.equals(this.direction)) {
+			if (this.direction != Direction.DESC) {
 				log.warn("POST /v1/contacts returns contacts in descending order; paging through "
 						+ "POST /v2/contacts/list (ascending) instead");
 			}
-			this.direction = DESC;
+			this.direction = Direction.DESC;
 			this.useV2 = true;
 			// nothing read so far vouches for an ascending walk: start again where this
 			// walk started
@@ -267,40 +280,37 @@ final class ContactWalk {
 			return true;
 		}
 		if (ascending && this.direction == null) {
-			this.direction = ASC;
+			this.direction = Direction.ASC;
 		}
 		return false;
 	}
 
-	private static void requireAscending(ContactPage page, String endpoint) {
-		List<HeymarketContact> contacts = page.contacts();
-		for (int i = 1; i < contacts.size(); i++) {
-			if (contacts.get(i).updated().isBefore(contacts.get(i - 1).updated())) {
-				throw new SyncStallException(endpoint + " with ascending=true returned contacts out of order (id "
-						+ contacts.get(i).id() + "); cannot page it safely");
-			}
-		}
-	}
+	/**
+	 * What the sync knows about upstream's lists, kept in the sync state between runs.
+	 *
+	 * @param direction the detected order of POST /v1/contacts, if known
+	 * @param caps the largest pages seen
+	 */
+	record Learned(@Nullable Direction direction, PageCaps caps) {
 
-	private void learnLimit(int limit, boolean v2) {
-		if (v2 && limit < this.v2Limit) {
-			log.info("POST /v2/contacts/list returns at most {} contacts per page; using that as the page size", limit);
-			this.v2Limit = limit;
-		}
-		else if (!v2 && limit < this.v1Limit) {
-			log.info("POST /v1/contacts returns at most {} contacts per page; using that as the page size", limit);
-			this.v1Limit = limit;
-		}
+		static final Learned NOTHING = new Learned(null, PageCaps.UNKNOWN);
+
 	}
 
 	/**
 	 * Where a walk ended.
 	 *
-	 * @param reached the last boundary reached
-	 * @param direction the detected order of POST /v1/contacts
-	 * @param completed whether it reached the end of upstream's list
+	 * @param reached the checkpoint reached
+	 * @param completed whether it reached the end of upstream's list (false: stop
+	 * requested)
+	 * @param learned what it learned about upstream's lists
+	 * @param ties tie groups it drained, each to be verified
+	 * @param futureDated contacts dated after the ceiling
+	 * @param digits the finest precision seen
+	 * @param seen ids of the contacts read, when the walk started from a watermark
 	 */
-	record Result(@Nullable Boundary reached, @Nullable String direction, boolean completed) {
+	record Result(@Nullable Boundary reached, boolean completed, Learned learned, List<Boundary> ties, int futureDated,
+			int digits, Set<Long> seen) {
 	}
 
 }

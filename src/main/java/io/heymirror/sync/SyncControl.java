@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.domain.Limit;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -36,7 +36,7 @@ public class SyncControl implements SmartLifecycle {
 	public static final String LOCK_NAME = "heymirror-sync";
 
 	// ShedLock with usingDbTime() writes lock_until in UTC database time
-	private static final String LOCK_HELD = "SELECT EXISTS (SELECT 1 FROM shedlock WHERE name = ? "
+	private static final String LOCK_HELD = "SELECT EXISTS (SELECT 1 FROM shedlock WHERE name = :name "
 			+ "AND lock_until > timezone('utc', CURRENT_TIMESTAMP))";
 
 	private static final Logger log = LoggerFactory.getLogger(SyncControl.class);
@@ -49,7 +49,7 @@ public class SyncControl implements SmartLifecycle {
 
 	private final SyncRunRepository runs;
 
-	private final SyncStateRepository states;
+	private final SyncStateStore state;
 
 	private final TransactionTemplate transaction;
 
@@ -57,7 +57,7 @@ public class SyncControl implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
 	private final ExecutorService background = Executors
 		.newSingleThreadExecutor(Thread.ofVirtual().name("heymirror-sync-", 0).factory());
@@ -73,13 +73,13 @@ public class SyncControl implements SmartLifecycle {
 	private volatile boolean lifecycleRunning;
 
 	SyncControl(SyncRunner runner, LockProvider locks, SyncProperties properties, SyncRunRepository runs,
-			SyncStateRepository states, TransactionTemplate transaction, SyncProgress progress, Clock clock,
-			JdbcTemplate jdbc) {
+			SyncStateStore state, TransactionTemplate transaction, SyncProgress progress, Clock clock,
+			JdbcClient jdbc) {
 		this.runner = runner;
 		this.locks = locks;
 		this.properties = properties;
 		this.runs = runs;
-		this.states = states;
+		this.state = state;
 		this.transaction = transaction;
 		this.progress = progress;
 		this.clock = clock;
@@ -118,17 +118,19 @@ public class SyncControl implements SmartLifecycle {
 	 * lives, released at its end, expiring soon after a crash).
 	 */
 	public boolean isSyncingAnywhere() {
-		return isSyncing() || Boolean.TRUE.equals(this.jdbc.queryForObject(LOCK_HELD, Boolean.class, LOCK_NAME));
+		return isSyncing()
+				|| Boolean.TRUE.equals(this.jdbc.sql(LOCK_HELD).param("name", LOCK_NAME).query(Boolean.class).single());
 	}
 
 	public SyncStatus status() {
 		SyncStatus status = this.transaction.execute((tx) -> {
-			SyncState state = this.states.load();
+			SyncState current = this.state.load();
 			SyncRun last = this.runs.findByOrderByStartedAtDesc(Limit.of(1)).stream().findFirst().orElse(null);
-			Boundary watermark = state.watermark();
-			return new SyncStatus(this.properties.enabled(), progress(), (watermark != null) ? watermark.at() : null,
-					state.direction(), state.lastSuccessAt(), state.upstreamCount(), state.mirrorCount(),
-					state.countedAt(), last);
+			Window failed = current.failedWindow();
+			return new SyncStatus(this.properties.enabled(), progress(), current.watermarkInstant(),
+					current.direction(), current.lastSuccessAt(), current.upstreamCount(), current.mirrorCount(),
+					current.countedAt(),
+					(failed != null) ? new SyncStatus.FailedWindow(failed.after(), failed.upTo()) : null, last);
 		});
 		if (status == null) {
 			throw new IllegalStateException("No sync status");
@@ -146,8 +148,8 @@ public class SyncControl implements SmartLifecycle {
 		if (run == null) {
 			return null;
 		}
-		return new SyncStatus.RunProgress(run.id(), run.mode(), run.startedAt(), this.clock.instant(),
-				run.tally().snapshot(), this.progress.total());
+		return new SyncStatus.RunProgress(run.id(), run.mode(), run.startedAt(), run.tally().snapshot(),
+				this.progress.total());
 	}
 
 	private Optional<SimpleLock> acquire() {

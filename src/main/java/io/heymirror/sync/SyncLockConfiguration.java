@@ -18,9 +18,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * One syncer across replicas (design.md rule 6): a ShedLock lock in PostgreSQL,
- * short-lived and extended while its run is alive, so a replica killed mid-run blocks the
- * others for at most {@code heymirror.sync.lock-at-most-for}.
+ * One syncer across replicas: a ShedLock lock in PostgreSQL, short-lived and extended
+ * while its run is alive, so a replica killed mid-run blocks the others for at most
+ * {@code heymirror.sync.lock-at-most-for}.
  */
 @Configuration(proxyBeanMethods = false)
 class SyncLockConfiguration {

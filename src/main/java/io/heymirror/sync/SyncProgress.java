@@ -1,5 +1,6 @@
 package io.heymirror.sync;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executors;
@@ -29,20 +30,23 @@ class SyncProgress implements DisposableBean {
 
 	private final Duration interval;
 
+	private final Clock clock;
+
 	private final ScheduledExecutorService ticker = Executors
 		.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("sync-progress").factory());
 
 	private volatile @Nullable Current current;
 
-	SyncProgress(HeymarketClient client, SyncProperties properties) {
+	SyncProgress(HeymarketClient client, SyncProperties properties, Clock clock) {
 		this.client = client;
 		this.interval = properties.progressInterval();
+		this.clock = clock;
 	}
 
 	void begin(@Nullable Long runId, Tally tally, @Nullable String fromDate) {
 		end();
 		long millis = this.interval.toMillis();
-		Current run = new Current(runId, tally, fromDate, Instant.now());
+		Current run = new Current(runId, tally, fromDate, this.clock.instant());
 		run.future = this.ticker.scheduleAtFixedRate(() -> tick(run), millis, millis, TimeUnit.MILLISECONDS);
 		this.current = run;
 	}
@@ -67,7 +71,7 @@ class SyncProgress implements DisposableBean {
 				run.total = this.client.count(run.fromDate);
 			}
 			int done = run.tally.seen();
-			double seconds = Math.max(0.001, Duration.between(run.started, Instant.now()).toMillis() / 1000.0);
+			double seconds = Math.max(0.001, Duration.between(run.started, this.clock.instant()).toMillis() / 1000.0);
 			double rate = done / seconds;
 			long total = run.total;
 			long remaining = Math.max(0, total - done);

@@ -22,27 +22,37 @@ import org.springframework.validation.annotation.Validated;
  * detect deletions), catching changes that equal counts hide
  * @param staleAfter the sync is reported unhealthy when the last successful run is older;
  * defaults to three intervals
- * @param v1PageSize page size of POST /v1/contacts (fixed upstream at 30)
- * @param v2PageSize limit sent to POST /v2/contacts/list (documented maximum 100)
+ * @param v2PageSize limit sent to POST /v2/contacts/list (documented maximum 100; a
+ * smaller cap is learned from the data, as is the page size of POST /v1/contacts, which
+ * takes no limit)
  * @param maxDrainPages most offset pages one tie group may take before the run fails
  * @param repairWindow a count gap is narrowed down until its window holds at most this
  * many contacts, then that window is re-synced
  * @param lockAtMostFor how long the sync lock outlives a crashed replica; it is extended
  * while the run is alive
  * @param progressInterval how often a long run logs its progress
+ * @param countSettle how far in the past the checked windows end, and how long a run
+ * waits before counting a shortfall again: counts may lag writes by this much
+ * @param maxClockSkew how far past the database's now an upstream {@code updated} may be
+ * before the checkpoint stops following it (the contact is stored and flagged)
  */
 @Validated
 @ConfigurationProperties("heymirror.sync")
 public record SyncProperties(@DefaultValue("true") boolean enabled, @DefaultValue("PT5M") @NotNull Duration interval,
 		@DefaultValue("v1-cursor") @NotNull Strategy strategy, @DefaultValue("P1D") @NotNull Duration reconcileInterval,
-		@Nullable Duration staleAfter, @DefaultValue("30") @Min(1) @Max(1000) int v1PageSize,
-		@DefaultValue("100") @Min(1) @Max(1000) int v2PageSize, @DefaultValue("100000") @Min(1) int maxDrainPages,
-		@DefaultValue("300") @Min(1) int repairWindow, @DefaultValue("PT1M") @NotNull Duration lockAtMostFor,
-		@DefaultValue("PT10S") @NotNull Duration progressInterval) {
+		@Nullable Duration staleAfter, @DefaultValue("100") @Min(1) @Max(1000) int v2PageSize,
+		@DefaultValue("100000") @Min(1) int maxDrainPages, @DefaultValue("300") @Min(1) int repairWindow,
+		@DefaultValue("PT1M") @NotNull Duration lockAtMostFor,
+		@DefaultValue("PT10S") @NotNull Duration progressInterval, @DefaultValue("PT10S") @NotNull Duration countSettle,
+		@DefaultValue("PT5M") @NotNull Duration maxClockSkew) {
 
 	public SyncProperties {
 		if (interval.isNegative() || interval.isZero()) {
 			throw new IllegalArgumentException("heymirror.sync.interval must be positive, was " + interval);
+		}
+		if (countSettle.isNegative() || maxClockSkew.isNegative()) {
+			throw new IllegalArgumentException(
+					"heymirror.sync.count-settle and heymirror.sync.max-clock-skew must not be negative");
 		}
 		if (lockAtMostFor.compareTo(Duration.ofSeconds(30)) < 0) {
 			throw new IllegalArgumentException("heymirror.sync.lock-at-most-for must be at least PT30S");

@@ -10,7 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.jspecify.annotations.Nullable;
 
-/** One recorded sync run (design.md rule 7). */
+/** One recorded sync run: what it did, what its checks found, how it ended. */
 @Entity
 @Table(name = "sync_run")
 public class SyncRun {
@@ -67,6 +67,21 @@ public class SyncRun {
 
 	private @Nullable Instant watermark;
 
+	@Column(name = "window_after")
+	private @Nullable Instant windowAfter;
+
+	@Column(name = "window_up_to")
+	private @Nullable Instant windowUpTo;
+
+	@Column(name = "window_upstream")
+	private @Nullable Long windowUpstream;
+
+	@Column(name = "window_mirror")
+	private @Nullable Long windowMirror;
+
+	@Column(name = "future_dated")
+	private int futureDated;
+
 	private @Nullable String error;
 
 	protected SyncRun() {
@@ -85,13 +100,21 @@ public class SyncRun {
 		this.outcome = Outcome.RUNNING.name();
 	}
 
-	void finish(Outcome outcome, Instant endedAt, RunCounters counters, @Nullable Long mirrorCount,
-			@Nullable Long upstreamCount, @Nullable Instant watermark, @Nullable String error) {
+	void finish(Outcome outcome, Instant endedAt, RunCounters counters, Checked checked, int futureDated,
+			@Nullable Instant watermark, @Nullable String error) {
 		this.outcome = outcome.name();
 		this.endedAt = endedAt;
 		record(counters);
-		this.mirrorCount = mirrorCount;
-		this.upstreamCount = upstreamCount;
+		this.mirrorCount = checked.mirrorCount();
+		this.upstreamCount = checked.upstreamCount();
+		WindowCount window = checked.window();
+		if (window != null) {
+			this.windowAfter = window.window().after();
+			this.windowUpTo = window.window().upTo();
+			this.windowUpstream = window.upstream();
+			this.windowMirror = window.mirror();
+		}
+		this.futureDated = futureDated;
 		this.watermark = watermark;
 		this.error = error;
 	}
@@ -184,8 +207,45 @@ public class SyncRun {
 		return this.watermark;
 	}
 
+	/**
+	 * Lower bound of the freshness window checked (excluded); null from the beginning.
+	 */
+	public @Nullable Instant getWindowAfter() {
+		return this.windowAfter;
+	}
+
+	/** Upper bound of the freshness window checked (included). */
+	public @Nullable Instant getWindowUpTo() {
+		return this.windowUpTo;
+	}
+
+	/** Upstream's count of contacts updated in the freshness window. */
+	public @Nullable Long getWindowUpstream() {
+		return this.windowUpstream;
+	}
+
+	/** The mirror's count of live contacts updated in the freshness window. */
+	public @Nullable Long getWindowMirror() {
+		return this.windowMirror;
+	}
+
+	/** Contacts dated too far in the future to move the checkpoint. */
+	public int getFutureDated() {
+		return this.futureDated;
+	}
+
 	public @Nullable String getError() {
 		return this.error;
+	}
+
+	/**
+	 * What a run's checks counted.
+	 *
+	 * @param mirrorCount the mirror's count of everything up to the checked window's end
+	 * @param upstreamCount upstream's count of the same
+	 * @param window the freshness window and its counts
+	 */
+	record Checked(@Nullable Long mirrorCount, @Nullable Long upstreamCount, @Nullable WindowCount window) {
 	}
 
 }

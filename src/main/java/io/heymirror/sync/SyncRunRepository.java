@@ -2,7 +2,6 @@ package io.heymirror.sync;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -14,8 +13,6 @@ import org.springframework.data.repository.query.Param;
 public interface SyncRunRepository extends JpaRepository<SyncRun, Long> {
 
 	List<SyncRun> findByOrderByStartedAtDesc(Limit limit);
-
-	Optional<SyncRun> findFirstByOutcomeOrderByStartedAtDesc(String outcome);
 
 	/**
 	 * Runs still marked running while the caller holds the sync lock: their process died.

@@ -1,8 +1,11 @@
 package io.heymirror.sync;
 
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
@@ -10,6 +13,7 @@ import io.heymirror.heymarket.HeymarketClient;
 import io.heymirror.heymarket.HeymarketException;
 import io.heymirror.mirror.ChangeCause;
 import io.heymirror.mirror.ChangeOrigin;
+import io.heymirror.mirror.ContactDeletions;
 import io.heymirror.mirror.ContactRepository;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -17,13 +21,14 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One sync run, start to end: an incremental walk from the watermark (or a full scan when
- * asked for or when reconciliation is due), then the completeness check and its repair;
- * all of it recorded in {@code sync_run}. The caller holds the sync lock.
+ * asked for or when reconciliation is due), then the checks of {@link Verification} and
+ * their repairs; all of it recorded in {@code sync_run}. The caller holds the sync lock.
  */
 @Component
 class SyncRunner {
@@ -34,38 +39,41 @@ class SyncRunner {
 
 	private final ContactRepository contacts;
 
-	private final SyncStateRepository states;
+	private final ContactDeletions deletions;
+
+	private final SyncStateStore state;
 
 	private final SyncRunRepository runs;
 
 	private final CheckpointWriter writer;
 
-	private final CountRepair repair;
-
-	private final DeletionConfirmer deletions;
-
 	private final SyncProperties properties;
 
 	private final TransactionTemplate transaction;
+
+	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
 	private final ApplicationEventPublisher events;
 
-	SyncRunner(HeymarketClient client, ContactRepository contacts, SyncStateRepository states, SyncRunRepository runs,
-			CheckpointWriter writer, CountRepair repair, DeletionConfirmer deletions, SyncProperties properties,
-			TransactionTemplate transaction, Clock clock, ApplicationEventPublisher events) {
+	private final Pause pause;
+
+	SyncRunner(HeymarketClient client, ContactRepository contacts, ContactDeletions deletions, SyncStateStore state,
+			SyncRunRepository runs, CheckpointWriter writer, SyncProperties properties, TransactionTemplate transaction,
+			JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
 		this.client = client;
 		this.contacts = contacts;
-		this.states = states;
+		this.deletions = deletions;
+		this.state = state;
 		this.runs = runs;
 		this.writer = writer;
-		this.repair = repair;
-		this.deletions = deletions;
 		this.properties = properties;
 		this.transaction = transaction;
+		this.jdbc = jdbc;
 		this.clock = clock;
 		this.events = events;
+		this.pause = Pause.SLEEP;
 	}
 
 	SyncRun run(SyncMode mode, String trigger, BooleanSupplier stopRequested, RunObserver observer) {
@@ -76,162 +84,222 @@ class SyncRunner {
 		}
 		SyncRun run = this.runs.save(new SyncRun(mode, this.properties.strategy().label(), trigger, started));
 		Tally tally = new Tally(this.client::stats);
-		SyncRun.Outcome outcome = SyncRun.Outcome.FAILED;
-		String error = null;
-		Long upstreamCount = null;
-		Long mirrorCount = null;
+		Ending ending = new Ending(SyncRun.Outcome.FAILED, null, null, 0);
 		try {
-			SyncState state = this.states.load();
-			boolean scan = mode == SyncMode.FULL || state.scanStartedAt() != null || reconcileDue(state, started);
-			Boundary from = scan ? state.scanCursor() : state.watermark();
+			SyncState current = this.state.load();
+			boolean scan = mode == SyncMode.FULL || current.scanStartedAt() != null || reconcileDue(current, started);
+			Boundary from = scan ? current.scanCursor() : current.watermark();
 			observer.started(run, tally, (from != null) ? from.justBelow() : null);
 			log.info("Sync run {} started: {}{}, strategy {}, trigger {}, watermark {}", run.getId(), mode,
 					(scan && mode != SyncMode.FULL) ? " (reconciliation)" : "", this.properties.strategy().label(),
-					trigger, text(state.watermark()));
-			ChangeOrigin walk = new ChangeOrigin(ChangeCause.WALK, run.getId());
-			ChangeOrigin scanning = new ChangeOrigin(
-					(mode == SyncMode.FULL) ? ChangeCause.FULL_RESYNC : ChangeCause.RECONCILE, run.getId());
-			boolean completed = scan ? fullScan(state, tally, stopRequested, scanning)
-					: incremental(state, tally, stopRequested, walk);
-			if (completed) {
-				long[] counts = checkCompleteness(tally, stopRequested, walk);
-				upstreamCount = counts[0];
-				mirrorCount = counts[1];
-				outcome = SyncRun.Outcome.SUCCEEDED;
-			}
-			else {
-				outcome = SyncRun.Outcome.INTERRUPTED;
-			}
+					trigger, (current.watermark() != null) ? current.watermark().text() : "none");
+			ending = new Pass(current, tally, stopRequested, run.getId()).run(scan, mode);
 		}
 		catch (RuntimeException ex) {
-			error = describe(ex);
+			String error = describe(ex);
+			ending = new Ending(SyncRun.Outcome.FAILED, error, ending.findings(), ending.futureDated());
 			log.error("Sync run {} failed: {}", run.getId(), error);
 			log.debug("Sync run failure", ex);
 		}
-		return finish(run, outcome, tally, upstreamCount, mirrorCount, error);
+		return finish(run, ending, tally);
 	}
 
-	private boolean incremental(SyncState state, Tally tally, BooleanSupplier stopRequested, ChangeOrigin origin) {
-		Boundary from = state.watermark();
-		ContactWalk.Result result;
-		try (PipelinedWriter pipeline = new PipelinedWriter(this.writer, CheckpointWriter.Checkpoint.WATERMARK, origin,
-				tally)) {
-			ContactWalk walk = new ContactWalk(this.client, this.properties, state.direction(), pipeline, stopRequested,
-					tally);
-			result = walk.walk(from, idsAt(from));
-		}
-		return result.completed();
-	}
+	/** One run's walk and checks, over the upstream and the mirror. */
+	private final class Pass {
 
-	private boolean fullScan(SyncState state, Tally tally, BooleanSupplier stopRequested, ChangeOrigin origin) {
-		Instant scanStart = state.scanStartedAt();
-		if (scanStart == null) {
-			Instant now = this.clock.instant();
-			this.transaction.executeWithoutResult((status) -> this.states.load().startScan(now));
-			scanStart = now;
-		}
-		Boundary from = state.scanCursor();
-		ContactWalk.Result result;
-		try (PipelinedWriter pipeline = new PipelinedWriter(this.writer, CheckpointWriter.Checkpoint.SCAN, origin,
-				tally)) {
-			ContactWalk walk = new ContactWalk(this.client, this.properties, null, pipeline, stopRequested, tally);
-			result = walk.walk(from, idsAt(from));
-		}
-		if (!result.completed()) {
-			return false;
-		}
-		int deleted = this.deletions.confirm(this.contacts.findLiveIdsNotSeenSince(scanStart), tally, origin);
-		Instant now = this.clock.instant();
-		this.transaction.executeWithoutResult((status) -> this.states.load().finishScan(now));
-		log.info("Full scan finished: {} contacts read, {} confirmed deleted", tally.seen(), deleted);
-		return true;
-	}
+		private final SyncState current;
 
-	/**
-	 * Compares counts, repairs a gap, and records the result; returns {upstream, mirror}.
-	 */
-	private long[] checkCompleteness(Tally tally, BooleanSupplier stopRequested, ChangeOrigin walk) {
-		long upstream = this.client.count(null);
-		long mirror = this.contacts.countByDeletedAtIsNull();
-		if (upstream != mirror) {
-			// changes made while the walk ran would show as gaps everywhere: catch up
-			// once more first
-			incremental(this.states.load(), tally, stopRequested, walk);
-			upstream = this.client.count(null);
-			mirror = this.contacts.countByDeletedAtIsNull();
+		private final Tally tally;
+
+		private final BooleanSupplier stopRequested;
+
+		private final Upstream upstream;
+
+		private final @Nullable Long runId;
+
+		// the checks' repairs, recorded as such in the change log
+		private final DatabaseMirror mirror;
+
+		Pass(SyncState current, Tally tally, BooleanSupplier stopRequested, @Nullable Long runId) {
+			this.current = current;
+			this.tally = tally;
+			this.stopRequested = stopRequested;
+			this.runId = runId;
+			this.upstream = new ClientUpstream(SyncRunner.this.client, tally);
+			this.mirror = new DatabaseMirror(SyncRunner.this.contacts, SyncRunner.this.deletions,
+					SyncRunner.this.writer, SyncRunner.this.transaction, SyncRunner.this.jdbc, SyncRunner.this.clock,
+					tally, new ChangeOrigin(ChangeCause.REPAIR, runId));
 		}
-		if (upstream != mirror) {
-			log.info("Completeness check: upstream {} contacts, mirror {}; repairing", upstream, mirror);
-			this.repair.repair(upstream, tally, walk.runId());
-			upstream = this.client.count(null);
-			mirror = this.contacts.countByDeletedAtIsNull();
-			if (upstream != mirror) {
-				log.warn("Completeness check after repair: upstream {} contacts, mirror {} (changes under way?)",
-						upstream, mirror);
+
+		Ending run(boolean scan, SyncMode mode) {
+			ChangeCause scanCause = (mode == SyncMode.FULL) ? ChangeCause.FULL_RESYNC : ChangeCause.RECONCILE;
+			Boundary from = scan ? null : Verification.walkStart(this.current.watermark(), this.mirror.now(),
+					SyncRunner.this.properties.countSettle());
+			ContactWalk.Result walked = scan ? fullScan(new ChangeOrigin(scanCause, this.runId))
+					: walk(from, CheckpointWriter.Checkpoint.WATERMARK, new ChangeOrigin(ChangeCause.WALK, this.runId),
+							this.current.learned());
+			if (!walked.completed()) {
+				return new Ending(SyncRun.Outcome.INTERRUPTED, null, null, walked.futureDated());
+			}
+			Boundary startedFrom = scan ? null : this.current.watermark();
+			int digits = Math.max(walked.digits(), (startedFrom != null) ? startedFrom.digits() : 0);
+			Verification verification = new Verification(this.upstream, this.mirror, this.mirror,
+					SyncRunner.this.properties, walked.learned().caps(), digits, this.tally, SyncRunner.this.pause,
+					this.stopRequested, this::catchUp);
+			Verification.Findings findings = verification.verify(walked, from, startedFrom,
+					this.current.failedWindow());
+			record(findings);
+			return new Ending(findings.failed() ? SyncRun.Outcome.FAILED : SyncRun.Outcome.SUCCEEDED, findings.error(),
+					findings, walked.futureDated());
+		}
+
+		private ContactWalk.Result walk(@Nullable Boundary from, CheckpointWriter.Checkpoint checkpoint,
+				ChangeOrigin origin, ContactWalk.Learned learned) {
+			Instant ceiling = this.mirror.now().plus(SyncRunner.this.properties.maxClockSkew());
+			Set<Long> idsAtFrom = (from != null) ? this.mirror.liveIdsAt(from.at()) : Set.of();
+			try (PipelinedWriter pipeline = new PipelinedWriter(SyncRunner.this.writer, checkpoint, origin,
+					this.tally)) {
+				return new ContactWalk(this.upstream, SyncRunner.this.properties, learned, pipeline, this.stopRequested,
+						ceiling)
+					.walk(from, idsAtFrom);
 			}
 		}
-		long up = upstream;
-		long local = mirror;
-		Instant now = this.clock.instant();
-		this.transaction.executeWithoutResult((status) -> this.states.load().counted(up, local, now));
-		return new long[] { upstream, mirror };
+
+		/**
+		 * Walks again from the checkpoint the run reached; returns the ties it drained.
+		 */
+		private List<Boundary> catchUp() {
+			SyncState reached = SyncRunner.this.state.load();
+			return walk(reached.watermark(), CheckpointWriter.Checkpoint.WATERMARK,
+					new ChangeOrigin(ChangeCause.WALK, this.runId), reached.learned())
+				.ties();
+		}
+
+		private ContactWalk.Result fullScan(ChangeOrigin origin) {
+			Instant scanStart = this.current.scanStartedAt();
+			if (scanStart == null) {
+				Instant now = SyncRunner.this.clock.instant();
+				SyncRunner.this.transaction.executeWithoutResult((status) -> SyncRunner.this.state.startScan(now));
+				scanStart = now;
+			}
+			// the order is detected again: a scan starts from the beginning anyway
+			ContactWalk.Result walked = walk(this.current.scanCursor(), CheckpointWriter.Checkpoint.SCAN, origin,
+					new ContactWalk.Learned(null, this.current.caps()));
+			if (!walked.completed()) {
+				return walked;
+			}
+			int deleted = new DeletionConfirmer(this.upstream, this.mirror.as(origin), this.tally)
+				.confirm(SyncRunner.this.contacts.findLiveIdsNotSeenSince(scanStart));
+			Instant now = SyncRunner.this.clock.instant();
+			SyncRunner.this.transaction.executeWithoutResult((status) -> SyncRunner.this.state.finishScan(now));
+			log.info("Full scan finished: {} contacts read, {} confirmed deleted", this.tally.seen(), deleted);
+			return walked;
+		}
+
+		/** Keeps what the checks found for the next runs. */
+		private void record(Verification.Findings findings) {
+			Instant now = SyncRunner.this.clock.instant();
+			WindowCount totals = findings.totals().count();
+			Window failed = findings.failedWindow();
+			Boundary lowestTie = findings.failedTies()
+				.stream()
+				.map(Verification.FailedTie::tie)
+				.min(Comparator.naturalOrder())
+				.orElse(null);
+			WindowCheck.Checked freshness = findings.freshness();
+			boolean shortInWalk = freshness != null && freshness != findings.totals() && freshness.wasShort();
+			SyncRunner.this.transaction.executeWithoutResult((status) -> {
+				SyncRunner.this.state.checked(totals.upstream(), totals.mirror(), failed, now);
+				if (lowestTie != null) {
+					SyncRunner.this.state
+						.rewind(new Boundary(lowestTie.at().minus(lowestTie.tick()), lowestTie.digits()), now);
+				}
+				if (shortInWalk) {
+					// the walk missed contacts in its own range: a cap upstream lowered
+					// may
+					// have made a short page look like the end; learn the caps again
+					SyncRunner.this.state.forgetCaps(now);
+				}
+			});
+		}
+
 	}
 
-	private SyncRun finish(SyncRun run, SyncRun.Outcome outcome, Tally tally, @Nullable Long upstreamCount,
-			@Nullable Long mirrorCount, @Nullable String error) {
+	private SyncRun finish(SyncRun run, Ending ending, Tally tally) {
 		Instant ended = this.clock.instant();
 		RunCounters counters = tally.snapshot();
-		boolean[] firstSuccess = { false };
-		SyncRun finished = this.transaction.execute((status) -> {
-			SyncState state = this.states.load();
-			if (outcome == SyncRun.Outcome.SUCCEEDED) {
-				firstSuccess[0] = state.lastSuccessAt() == null;
-				state.succeeded(ended);
+		Verification.Findings findings = ending.findings();
+		WindowCount totals = (findings != null) ? findings.totals().count() : null;
+		WindowCount window = (findings != null) ? findings.recorded() : null;
+		Long upstreamCount = (totals != null) ? totals.upstream() : null;
+		Long mirrorCount = (totals != null) ? totals.mirror() : null;
+		FirstSuccess first = this.transaction.execute((status) -> {
+			SyncState current = this.state.load();
+			boolean firstSuccess = false;
+			if (ending.outcome() == SyncRun.Outcome.SUCCEEDED) {
+				firstSuccess = current.lastSuccessAt() == null;
+				this.state.succeeded(ended);
 			}
-			run.finish(outcome, ended, counters, mirrorCount, upstreamCount, state.watermarkInstant(), error);
-			return this.runs.save(run);
+			run.finish(ending.outcome(), ended, counters, new SyncRun.Checked(mirrorCount, upstreamCount, window),
+					ending.futureDated(), current.watermarkInstant(), ending.error());
+			return new FirstSuccess(this.runs.save(run), firstSuccess);
 		});
-		long millis = java.time.Duration.between(run.getStartedAt(), ended).toMillis();
+		long millis = Duration.between(run.getStartedAt(), ended).toMillis();
 		log.info(
 				"Sync run {} {} in {} ms: {} pages, {} requests ({} retries, {} throttled), {} contacts seen, "
 						+ "{} inserted, {} updated, {} deleted, {} skipped; mirror {} / upstream {}",
-				run.getId(), outcome, millis, counters.pages(), counters.requests(), counters.retries(),
+				run.getId(), ending.outcome(), millis, counters.pages(), counters.requests(), counters.retries(),
 				counters.throttled(), counters.seen(), counters.inserted(), counters.updated(), counters.deleted(),
 				counters.skipped(), mirrorCount, upstreamCount);
-		if (firstSuccess[0] && mirrorCount != null && mirrorCount.equals(upstreamCount)) {
+		if (first != null && first.first() && mirrorCount != null && mirrorCount.equals(upstreamCount)) {
 			log.info("Mirror complete: all {} upstream contacts mirrored, {} s after the first run started",
 					mirrorCount, millis / 1000.0);
 		}
-		SyncRun result = (finished != null) ? finished : run;
+		SyncRun result = (first != null) ? first.run() : run;
 		this.events.publishEvent(new SyncRunFinished(result));
 		return result;
 	}
 
-	private boolean reconcileDue(SyncState state, Instant now) {
-		Instant last = state.lastReconciledAt();
+	private boolean reconcileDue(SyncState current, Instant now) {
+		Instant last = current.lastReconciledAt();
 		// never reconciled: the first backfill is that full scan
 		return last == null || !last.plus(this.properties.reconcileInterval()).isAfter(now);
-	}
-
-	private Set<Long> idsAt(@Nullable Boundary boundary) {
-		return (boundary != null) ? new HashSet<>(this.contacts.findLiveIdsUpdatedAt(boundary.at())) : Set.of();
-	}
-
-	private static String text(@Nullable Boundary boundary) {
-		return (boundary != null) ? boundary.text() : "none";
 	}
 
 	static String describe(RuntimeException ex) {
 		if (ex instanceof HeymarketException || ex instanceof SyncStallException) {
 			return ex.getMessage();
 		}
-		if (ex instanceof DataAccessException data) {
-			Throwable cause = data.getMostSpecificCause();
-			String state = (cause instanceof java.sql.SQLException sql) ? sql.getSQLState() : null;
+		SQLException sql = sqlCause(ex);
+		if (ex instanceof DataAccessException || sql != null) {
 			return "Database error " + ex.getClass().getSimpleName()
-					+ ((state != null) ? " (SQLState " + state + ")" : "");
+					+ ((sql != null && sql.getSQLState() != null) ? " (SQLState " + sql.getSQLState() + ")" : "");
 		}
 		return ex.getClass().getSimpleName() + ": " + ex.getMessage();
+	}
+
+	private static @Nullable SQLException sqlCause(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof SQLException sql) {
+				return sql;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * How a run ended.
+	 *
+	 * @param outcome its outcome
+	 * @param error the error, if any
+	 * @param findings what its checks found, if they ran
+	 * @param futureDated contacts dated past the checkpoint's ceiling
+	 */
+	private record Ending(SyncRun.Outcome outcome, @Nullable String error, Verification.@Nullable Findings findings,
+			int futureDated) {
+	}
+
+	private record FirstSuccess(SyncRun run, boolean first) {
 	}
 
 	/** Watches a run from the outside (progress, status). */

@@ -39,7 +39,7 @@ final class Tally {
 		this.atStart = upstream.get();
 	}
 
-	void fetched(ContactPage page) {
+	ContactPage fetched(ContactPage page) {
 		this.pages.incrementAndGet();
 		this.seen.addAndGet(page.contacts().size());
 		this.skipped.addAndGet(page.rejected().size());
@@ -47,6 +47,7 @@ final class Tally {
 			log.warn("Skipping an upstream contact that cannot be read: id={} ({}), X-Request-Id {}", rejected.id(),
 					rejected.reason(), page.requestId());
 		}
+		return page;
 	}
 
 	void stored(UpsertResult result) {

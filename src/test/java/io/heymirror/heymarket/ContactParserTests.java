@@ -18,17 +18,18 @@ class ContactParserTests {
 	private final ContactParser parser = new ContactParser(JsonMapper.builder().build());
 
 	@ParameterizedTest
-	@CsvSource({ "2024-06-01T12:00:00Z, 2024-06-01T12:00:00Z", "2024-06-01T12:00:00.1Z, 2024-06-01T12:00:00.100Z",
-			"2024-06-01T12:00:00.123456789Z, 2024-06-01T12:00:00.123456789Z",
-			"2024-06-01T12:00:00+00:00, 2024-06-01T12:00:00Z",
-			"2024-06-01T05:00:00.000001-07:00, 2024-06-01T12:00:00.000001Z",
-			"2024-06-01T14:00:00+0200, 2024-06-01T12:00:00Z", "2024-06-01t12:00:00z, 2024-06-01T12:00:00Z",
-			"2024-06-01 12:00:00Z, 2024-06-01T12:00:00Z" })
-	void readsRfc3339TimesWithAnyPrecisionAndOffset(String text, String expected) {
+	@CsvSource({ "2024-06-01T12:00:00Z, 2024-06-01T12:00:00Z, 0", "2024-06-01T12:00:00.1Z, 2024-06-01T12:00:00.100Z, 1",
+			"2024-06-01T12:00:00.123456789Z, 2024-06-01T12:00:00.123456789Z, 9",
+			"2024-06-01T12:00:00+00:00, 2024-06-01T12:00:00Z, 0",
+			"2024-06-01T05:00:00.000001-07:00, 2024-06-01T12:00:00.000001Z, 6",
+			"2024-06-01T14:00:00+0200, 2024-06-01T12:00:00Z, 0", "2024-06-01t12:00:00z, 2024-06-01T12:00:00Z, 0",
+			"2024-06-01 12:00:00.120Z, 2024-06-01T12:00:00.120Z, 3" })
+	void readsRfc3339TimesWithAnyPrecisionAndOffset(String text, String expected, int digits) {
 		HeymarketContact contact = this.parser.contact(bytes("{\"id\": 1, \"updated\": \"" + text + "\"}"));
 
 		assertThat(contact.updated()).isEqualTo(Instant.parse(expected));
 		assertThat(contact.updatedText()).isEqualTo(text);
+		assertThat(contact.updatedDigits()).as("precision as written").isEqualTo(digits);
 	}
 
 	@ParameterizedTest

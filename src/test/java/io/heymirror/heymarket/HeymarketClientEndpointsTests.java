@@ -10,6 +10,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,6 +29,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static io.heymirror.heymarket.TestClient.API_KEY;
 import static io.heymirror.heymarket.TestClient.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Each of the six endpoints over real HTTP: the exact request (method, path, JSON body,
@@ -62,7 +65,7 @@ class HeymarketClientEndpointsTests {
 				equalTo("Bearer " + API_KEY)));
 		assertThat(contact).isEqualTo(new HeymarketContact(98765, null, "API Contact", "API", "Contact",
 				"help@heymarket.com", "15105553344", 4321L, 77L, 88L, true, Instant.parse("2023-11-02T08:15:30Z"),
-				Instant.parse("2024-06-01T12:00:00.123456Z"), "2024-06-01T12:00:00.123456Z", 17L, "update", false,
+				Instant.parse("2024-06-01T12:00:00.123456Z"), "2024-06-01T12:00:00.123456Z", 6, 17L, "update", false,
 				body.strip()));
 		// unknown fields and numbers of any precision arrive exactly as sent
 		assertThat(contact.rawJson())
@@ -111,10 +114,11 @@ class HeymarketClientEndpointsTests {
 	}
 
 	@Test
-	void singleGetsAreEmptyOn404() {
-		upstream.stubFor(get("/v1/contact/1").willReturn(notFound()));
-		upstream.stubFor(post("/v1/contact/get").willReturn(notFound()));
-		upstream.stubFor(get("/v2/contact/gone").willReturn(notFound()));
+	void singleGetsAreEmptyOnA404WhoseBodyIsAJsonObject() {
+		String body = "{\"error\": \"not_found\", \"message\": \"contact not found\"}";
+		upstream.stubFor(get("/v1/contact/1").willReturn(notFound().withBody(body)));
+		upstream.stubFor(post("/v1/contact/get").willReturn(notFound().withBody(body)));
+		upstream.stubFor(get("/v2/contact/gone").willReturn(notFound().withBody("{}")));
 
 		List<Supplier<Optional<HeymarketContact>>> calls = List.of(() -> this.test.client.contactById(1),
 				() -> this.test.client.contactByPhone("15105550000"), () -> this.test.client.contactByIdViaGet(1),
@@ -122,6 +126,19 @@ class HeymarketClientEndpointsTests {
 
 		assertThat(calls).allSatisfy((call) -> assertThat(call.get()).isEmpty());
 		assertThat(upstream.getAllServeEvents()).hasSize(4);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "<html><body><h1>404 Not Found</h1><hr>nginx</body></html>", "[]", "\"gone\"",
+			"{\"error\": " })
+	void aNotFoundWhoseBodyIsNotAJsonObjectIsAnErrorNotADeletion(String body) {
+		upstream.stubFor(get("/v1/contact/7").willReturn(notFound().withBody(body).withHeader("X-Request-Id", "gw-1")));
+
+		assertThatExceptionOfType(HeymarketException.class).isThrownBy(() -> this.test.client.contactById(7))
+			.satisfies((ex) -> {
+				assertThat(ex.getStatus()).isEqualTo(404);
+				assertThat(ex.getMessage()).contains("not taken as a deletion", "gw-1");
+			});
 	}
 
 	@Test

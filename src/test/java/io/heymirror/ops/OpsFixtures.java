@@ -28,7 +28,8 @@ final class OpsFixtures {
 		this.jdbc.update("""
 				UPDATE sync_state SET watermark = NULL, watermark_text = NULL, direction = NULL, scan_started_at = NULL,
 				scan_cursor = NULL, scan_cursor_text = NULL, last_success_at = NULL, last_reconciled_at = NULL,
-				upstream_count = NULL, mirror_count = NULL, counted_at = NULL WHERE id = 1""");
+				upstream_count = NULL, mirror_count = NULL, counted_at = NULL, failed_after = NULL, failed_up_to = NULL
+				WHERE id = 1""");
 	}
 
 	/** The state a finished run leaves behind. */

@@ -101,6 +101,20 @@ class SyncHealthTests {
 	}
 
 	@Test
+	void isDownWhileAWindowOfTheMirrorIsKnownToMissContactsEvenDuringARun() {
+		this.fixtures.synced(this.now.minusSeconds(60), 20_000, 20_000, this.now.minusSeconds(90));
+		this.jdbc.update("UPDATE sync_state SET failed_after = NULL, failed_up_to = ? WHERE id = 1",
+				java.sql.Timestamp.from(this.now.minusSeconds(70)));
+		this.fixtures.lockHeldElsewhere();
+
+		Health health = scheduledHealth();
+
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getDetails()).containsEntry("complete", false)
+			.containsEntry("failedWindow", "(beginning, " + this.now.minusSeconds(70) + "]");
+	}
+
+	@Test
 	void isDownBeforeTheFirstSuccessfulRun() {
 		Health health = scheduledHealth();
 

@@ -33,9 +33,9 @@ final class AdminEndpoints {
 
 	private Reply contacts(String query) {
 		if (query.equals("count") || query.startsWith("count=") || query.contains("&count")) {
-			return Reply.json(Map.of("count", this.simulator.dataset().count()));
+			return Reply.json(Map.of("count", this.simulator.visibleContacts().size()));
 		}
-		return Reply.json(200, this.simulator.dataset().read((index) -> ContactJson.array(index.all(), true)), -1);
+		return Reply.json(200, ContactJson.array(this.simulator.visibleJson(), true, true), -1);
 	}
 
 }

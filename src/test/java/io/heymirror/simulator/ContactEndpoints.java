@@ -26,7 +26,7 @@ final class ContactEndpoints {
 	Reply handle(Endpoint endpoint, String path, JsonNode body) throws BadData {
 		return switch (endpoint) {
 			case V1_CONTACT -> byId(parseId(path.substring(12)));
-			case V2_CONTACT -> single(this.dataset.read((index) -> index.byUuid(path.substring(12))));
+			case V2_CONTACT -> single(visible(this.dataset.read((index) -> index.byUuid(path.substring(12)))));
 			case V1_CONTACT_GET -> contactGet(body);
 			case V1_CONTACTS -> v1List(body);
 			case V2_CONTACTS_LIST -> v2List(body);
@@ -39,7 +39,7 @@ final class ContactEndpoints {
 		String phone = text(body, "phone");
 		String id = text(body, "id");
 		if (phone != null && !phone.isEmpty()) {
-			return single(this.dataset.read((index) -> index.byPhone(phone)));
+			return single(visible(this.dataset.read((index) -> index.byPhone(phone))));
 		}
 		if (id != null && !id.isEmpty()) {
 			return byId(parseId(id));
@@ -48,57 +48,113 @@ final class ContactEndpoints {
 	}
 
 	private Reply byId(int id) {
-		return single(this.dataset.read((index) -> index.byId(id)));
+		return single(contactById(id));
 	}
 
 	private Reply v1List(JsonNode body) throws BadData {
-		Instant date = date(body);
+		return list(v1Page(date(body), bool(body, "ascending")));
+	}
+
+	private Reply v2List(JsonNode body) throws BadData {
+		return list(v2Page(integer(body, "limit"), integer(body, "page"), date(body), bool(body, "ascending")));
+	}
+
+	private Reply count(JsonNode body) throws BadData {
+		long count = count(date(body));
+		Object value = (this.settings.countFormat() == CountFormat.STRING) ? Long.toString(count) : count;
+		return Reply.json(value);
+	}
+
+	/** {@code GET /v1/contact/{id}}: the contact, or null for a 404. */
+	@Nullable ContactJson contactById(int id) {
+		return visible(this.dataset.read((index) -> index.byId(id)));
+	}
+
+	/** {@code POST /v1/contacts}. */
+	List<ContactJson> v1Page(@Nullable Instant requestedDate, @Nullable Boolean ascendingField) {
+		Instant date = bound(requestedDate);
 		boolean ascending = this.settings.order() == ListOrder.ASCENDING;
-		if (this.settings.v1HonoursAscending()) {
-			Boolean asked = bool(body, "ascending");
-			ascending = (asked != null) ? asked : ascending;
+		if (this.settings.v1HonoursAscending() && ascendingField != null) {
+			ascending = ascendingField;
 		}
 		boolean upperBound = !ascending;
 		boolean inclusive = this.settings.dateInclusive();
 		boolean sortAscending = ascending;
 		int size = this.settings.pageSize();
-		List<ContactJson> page = this.dataset
-			.read((index) -> index.page(date, upperBound, inclusive, sortAscending, 0, size));
-		return list(page);
+		boolean unstable = this.settings.unstableTieOrder();
+		return hide(this.dataset
+			.read((index) -> index.page(date, upperBound, inclusive, sortAscending, 0, size, unstable)));
 	}
 
-	private Reply v2List(JsonNode body) throws BadData {
-		Instant date = date(body);
-		Integer limit = integer(body, "limit");
-		Integer page = integer(body, "page");
-		Boolean ascending = bool(body, "ascending");
+	/** {@code POST /v2/contacts/list}. */
+	List<ContactJson> v2Page(@Nullable Integer limit, @Nullable Integer page, @Nullable Instant requestedDate,
+			@Nullable Boolean ascending) throws BadData {
+		Instant date = bound(requestedDate);
 		if ((limit != null && limit < 0) || (page != null && page < 0)) {
 			throw new BadData("limit and page must not be negative");
 		}
-		int size = (limit == null || limit == 0) ? this.settings.v2DefaultLimit() : limit;
+		int requested = (limit == null || limit == 0) ? this.settings.v2DefaultLimit() : limit;
+		int size = requested;
 		if (size > this.settings.v2MaxLimit()) {
 			if (this.settings.v2RejectOverMax()) {
 				throw new BadData("limit must be at most " + this.settings.v2MaxLimit());
 			}
 			size = this.settings.v2MaxLimit();
 		}
-		long offset = (long) size * ((page != null) ? page : 0);
+		int pageNumber = (page != null) ? page : 0;
+		long offset = (long) (this.settings.v2OffsetFromRequestedLimit() ? requested : size) * pageNumber;
 		boolean inclusive = this.settings.dateInclusive();
 		boolean sortAscending = Boolean.TRUE.equals(ascending);
 		int pageSize = size;
-		return list(this.dataset.read((index) -> index.page(date, false, inclusive, sortAscending, offset, pageSize)));
+		boolean unstable = this.settings.unstableTieOrder();
+		if (pageNumber > 0 && this.settings.drainUpdates() > 0) {
+			updateOneOfThePreviousPage(date, inclusive, sortAscending, offset - size, size, unstable);
+		}
+		return hide(this.dataset
+			.read((index) -> index.page(date, false, inclusive, sortAscending, offset, pageSize, unstable)));
 	}
 
-	private Reply count(JsonNode body) throws BadData {
-		Instant date = date(body);
-		boolean inclusive = this.settings.dateInclusive();
-		long count = this.dataset.read((index) -> (date != null) ? index.countSince(date, inclusive) : index.size());
-		Object value = (this.settings.countFormat() == CountFormat.STRING) ? Long.toString(count) : count;
-		return Reply.json(value);
+	/** {@code POST /v1/contacts/count}. */
+	long count(@Nullable Instant requestedDate) {
+		return this.dataset.count(bound(requestedDate), this.settings.dateInclusive(), this::isVisible,
+				this.settings.countLag());
+	}
+
+	/** A contact already served by the query moves on, shifting the offsets behind it. */
+	private void updateOneOfThePreviousPage(@Nullable Instant date, boolean inclusive, boolean ascending, long offset,
+			int size, boolean unstable) {
+		List<ContactJson> previous = this.dataset
+			.read((index) -> index.page(date, false, inclusive, ascending, Math.max(0, offset), size, unstable));
+		if (!previous.isEmpty() && this.settings.takeDrainUpdate()) {
+			this.dataset.touch(previous.get(previous.size() / 2).contact().id());
+		}
+	}
+
+	private @Nullable Instant bound(@Nullable Instant date) {
+		return (date != null && this.settings.dateTruncated()) ? this.settings.precision().truncate(date) : date;
+	}
+
+	private boolean isVisible(int id) {
+		double share = this.settings.hiddenShare();
+		return share <= 0 || Math.floorMod(id * 0x9E3779B97F4A7C15L >>> 20, 1_000_000L) >= share * 1_000_000;
+	}
+
+	private @Nullable ContactJson visible(@Nullable ContactJson contact) {
+		return (contact != null && isVisible(contact.contact().id())) ? contact : null;
+	}
+
+	/**
+	 * Hidden contacts leave the page after the limit was applied: it comes back short.
+	 */
+	List<ContactJson> hide(List<ContactJson> page) {
+		if (this.settings.hiddenShare() <= 0) {
+			return page;
+		}
+		return page.stream().filter((contact) -> isVisible(contact.contact().id())).toList();
 	}
 
 	private Reply list(List<ContactJson> page) {
-		return Reply.json(200, ContactJson.array(page, this.settings.listUuid()), page.size());
+		return Reply.json(200, ContactJson.array(page, this.settings.listUuid(), this.settings.listRev()), page.size());
 	}
 
 	private static Reply single(@Nullable ContactJson contact) {
@@ -122,11 +178,15 @@ final class ContactEndpoints {
 	}
 
 	private static @Nullable Instant date(JsonNode body) throws BadData {
-		String text = text(body, "date");
+		return date(text(body, "date"));
+	}
+
+	/** A {@code date} field's value; null when absent or empty. */
+	static @Nullable Instant date(@Nullable String text) throws BadData {
 		if (text == null || text.isEmpty()) {
 			return null;
 		}
-		Instant date = Rfc3339.parse(text);
+		Instant date = RequestDates.parse(text);
 		if (date == null) {
 			throw new BadData("date must be an RFC 3339 timestamp");
 		}

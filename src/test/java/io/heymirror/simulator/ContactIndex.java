@@ -2,6 +2,7 @@ package io.heymirror.simulator;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntPredicate;
 import java.util.random.RandomGenerator;
 
 import org.jspecify.annotations.Nullable;
@@ -113,12 +115,17 @@ final class ContactIndex {
 	 * @param ascending order by ({@code updated}, {@code id}) ascending or descending
 	 * @param offset contacts to skip
 	 * @param limit page size
+	 * @param unstableTies whether contacts sharing one {@code updated} are ordered by a
+	 * hash that changes with every write instead of by id
 	 */
 	List<ContactJson> page(@Nullable Instant date, boolean upperBound, boolean inclusive, boolean ascending,
-			long offset, int limit) {
+			long offset, int limit, boolean unstableTies) {
 		NavigableMap<SortKey, ContactJson> view = bounded(date, upperBound, inclusive);
 		if (!ascending) {
 			view = view.descendingMap();
+		}
+		if (unstableTies) {
+			return unstablePage(view, offset, limit);
 		}
 		CursorKey shape = new CursorKey(date, upperBound, inclusive, ascending);
 		Cursor cursor = (offset > 0) ? this.cursors.get(shape) : null;
@@ -144,9 +151,54 @@ final class ContactIndex {
 		return page;
 	}
 
+	/** A page where each group of equal {@code updated} is shuffled by the version. */
+	private List<ContactJson> unstablePage(NavigableMap<SortKey, ContactJson> view, long offset, int limit) {
+		List<ContactJson> page = new ArrayList<>(Math.min(limit, 128));
+		List<ContactJson> group = new ArrayList<>();
+		long position = 0;
+		Iterator<ContactJson> iterator = view.values().iterator();
+		while (page.size() < limit && (iterator.hasNext() || !group.isEmpty())) {
+			ContactJson next = iterator.hasNext() ? iterator.next() : null;
+			if (next != null
+					&& (group.isEmpty() || group.get(0).contact().updated().equals(next.contact().updated()))) {
+				group.add(next);
+				continue;
+			}
+			if (position + group.size() > offset) {
+				long salt = this.version * 0x9E3779B97F4A7C15L;
+				group.sort(Comparator.comparingLong(
+						(ContactJson c) -> Long.rotateLeft(c.contact().id() * 0xC2B2AE3D27D4EB4FL ^ salt, 17)));
+				for (int i = (int) Math.max(0, offset - position); i < group.size() && page.size() < limit; i++) {
+					page.add(group.get(i));
+				}
+			}
+			position += group.size();
+			group.clear();
+			if (next != null) {
+				group.add(next);
+			}
+		}
+		return page;
+	}
+
 	/** How many contacts were updated after {@code date} (or at it, when inclusive). */
-	int countSince(Instant date, boolean inclusive) {
-		return bounded(date, false, inclusive).size();
+	int countSince(Instant date, boolean inclusive, IntPredicate visible) {
+		return count(bounded(date, false, inclusive), visible);
+	}
+
+	/** How many contacts there are. */
+	int count(IntPredicate visible) {
+		return count(this.byUpdated, visible);
+	}
+
+	private static int count(NavigableMap<SortKey, ContactJson> contacts, IntPredicate visible) {
+		int count = 0;
+		for (SortKey key : contacts.keySet()) {
+			if (visible.test(key.id())) {
+				count++;
+			}
+		}
+		return count;
 	}
 
 	private NavigableMap<SortKey, ContactJson> bounded(@Nullable Instant date, boolean upperBound, boolean inclusive) {

@@ -45,6 +45,8 @@ public final class HeymarketSimulator implements AutoCloseable {
 
 	private final RequestLog requestLog;
 
+	private final ContactEndpoints endpoints;
+
 	private final RequestPipeline pipeline;
 
 	private @Nullable SimulatorServer server;
@@ -64,8 +66,8 @@ public final class HeymarketSimulator implements AutoCloseable {
 				builder.clock, this.settings.precision());
 		populate();
 		this.settings.onPrecisionChange(this.dataset::precision);
-		this.pipeline = new RequestPipeline(new ContactEndpoints(this.dataset, this.settings), this.settings,
-				this.stats, this.requestLog, builder.clock);
+		this.endpoints = new ContactEndpoints(this.dataset, this.settings);
+		this.pipeline = new RequestPipeline(this.endpoints, this.settings, this.stats, this.requestLog, builder.clock);
 	}
 
 	public static Builder builder() {
@@ -134,6 +136,23 @@ public final class HeymarketSimulator implements AutoCloseable {
 	/** The contacts, with methods to change them as Heymarket would. */
 	public SimulatorDataset dataset() {
 		return this.dataset;
+	}
+
+	/**
+	 * The endpoints' semantics without HTTP, for tests that drive thousands of upstream
+	 * behaviours in seconds; needs no {@link #start()}.
+	 */
+	public InProcessCalls inProcess() {
+		return new InProcessCalls(this.endpoints, this.pipeline, this.settings);
+	}
+
+	/** Every contact a caller can see, ordered by {@code updated} then {@code id}. */
+	public List<SimContact> visibleContacts() {
+		return this.endpoints.hide(this.dataset.read(ContactIndex::all)).stream().map(ContactJson::contact).toList();
+	}
+
+	List<ContactJson> visibleJson() {
+		return this.endpoints.hide(this.dataset.read(ContactIndex::all));
 	}
 
 	/** The last requests served. */

@@ -104,6 +104,18 @@ final class RequestPipeline {
 		return new Outcome(reply, delay, requestId);
 	}
 
+	/**
+	 * Accounts for a request served in-process (see {@link InProcessCalls}): it is
+	 * numbered, runs the hooks and shows in the stats like an HTTP request.
+	 */
+	void servedInProcess(Endpoint endpoint, String path, @Nullable String date, @Nullable Integer page,
+			@Nullable Integer limit, @Nullable Boolean ascending, @Nullable String id) {
+		long number = this.requests.incrementAndGet();
+		String method = (endpoint == Endpoint.V1_CONTACT) ? "GET" : "POST";
+		runHooks(new SimRequest(number, endpoint, method, path, date, page, limit, ascending, null, id));
+		this.stats.served(endpoint, 200, null, false);
+	}
+
 	private @Nullable Reply answer(Endpoint endpoint, String path, @Nullable JsonNode body, @Nullable Fault fault,
 			double cut) {
 		if (fault == Fault.CONNECTION_RESET) {

@@ -1,13 +1,17 @@
 package io.heymirror.simulator;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
+import java.util.function.IntPredicate;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
@@ -21,6 +25,9 @@ import org.jspecify.annotations.Nullable;
  * readers see a write entirely or not at all.
  */
 public final class SimulatorDataset {
+
+	/** The longest count lag answered exactly. */
+	private static final Duration KEPT = Duration.ofMinutes(10);
 
 	private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
@@ -36,6 +43,9 @@ public final class SimulatorDataset {
 
 	private int nextId = 1;
 
+	// recent writes, so that a lagging count can answer as of a moment ago
+	private final Deque<Change> recent = new ArrayDeque<>();
+
 	SimulatorDataset(DatasetGenerator generator, Instant generatedUntil, Clock clock, TimestampPrecision precision) {
 		this.generator = generator;
 		this.generatedUntil = generatedUntil;
@@ -46,6 +56,37 @@ public final class SimulatorDataset {
 	/** How many contacts exist. */
 	public int count() {
 		return read(ContactIndex::size);
+	}
+
+	/**
+	 * How many visible contacts were updated after {@code date} (or at it, when
+	 * inclusive), as the dataset was {@code lag} ago.
+	 * @param date the bound, or null for every contact
+	 */
+	long count(@Nullable Instant date, boolean inclusive, IntPredicate visible, Duration lag) {
+		return read((index) -> {
+			long now = (date != null) ? index.countSince(date, inclusive, visible) : index.count(visible);
+			if (lag.isZero()) {
+				return now;
+			}
+			Instant since = this.clock.instant().minus(lag);
+			synchronized (this.recent) {
+				for (Change change : this.recent) {
+					if (change.at().isAfter(since) && visible.test(change.id())) {
+						now -= counted(change.after(), date, inclusive) - counted(change.before(), date, inclusive);
+					}
+				}
+			}
+			return now;
+		});
+	}
+
+	private static int counted(@Nullable Instant updated, @Nullable Instant date, boolean inclusive) {
+		if (updated == null) {
+			return 0;
+		}
+		int order = (date != null) ? updated.compareTo(date) : 1;
+		return (order > 0 || (inclusive && order == 0)) ? 1 : 0;
 	}
 
 	public Optional<SimContact> get(int id) {
@@ -75,7 +116,7 @@ public final class SimulatorDataset {
 		return write(() -> {
 			Instant now = this.precision.truncate(this.clock.instant());
 			SimContact contact = this.generator.at(this.nextId, now).withTimes(now, now);
-			return store(new SimContact(contact.id(), contact.uuid(), contact.displayName(), contact.first(),
+			return written(new SimContact(contact.id(), contact.uuid(), contact.displayName(), contact.first(),
 					contact.last(), contact.email(), contact.phone(), contact.custom(), contact.teamId(),
 					contact.creatorId(), contact.assignedUserId(), contact.shared(), now, now, 1, "create",
 					contact.tags(), contact.optedOut(), contact.notes(), contact.extra()));
@@ -102,7 +143,7 @@ public final class SimulatorDataset {
 				return Optional.empty();
 			}
 			SimContact changed = change.apply(current.contact()).written(nowLocked(), "update");
-			return Optional.of(store(changed));
+			return Optional.of(written(changed));
 		});
 	}
 
@@ -118,13 +159,19 @@ public final class SimulatorDataset {
 			if (current == null) {
 				return Optional.empty();
 			}
-			return Optional.of(store(current.contact().withOptedOut(true).written(nowLocked(), "opt_out")));
+			return Optional.of(written(current.contact().withOptedOut(true).written(nowLocked(), "opt_out")));
 		});
 	}
 
 	/** Deletes the contact for good; false if it did not exist. */
 	public boolean delete(int id) {
-		return write(() -> this.index.remove(id) != null);
+		return write(() -> {
+			ContactJson removed = this.index.remove(id);
+			if (removed != null) {
+				remember(id, removed.contact().updated(), null);
+			}
+			return removed != null;
+		});
 	}
 
 	/** Adds {@code size} new contacts that all share exactly this {@code updated}. */
@@ -159,6 +206,9 @@ public final class SimulatorDataset {
 		write(() -> {
 			this.index.clear();
 			this.nextId = 1;
+			synchronized (this.recent) {
+				this.recent.clear();
+			}
 			return null;
 		});
 	}
@@ -205,6 +255,25 @@ public final class SimulatorDataset {
 		return this.precision.truncate(this.clock.instant());
 	}
 
+	/** Stores a write, remembering it for lagging counts. */
+	private SimContact written(SimContact contact) {
+		ContactJson before = this.index.byId(contact.id());
+		SimContact stored = store(contact);
+		remember(contact.id(), (before != null) ? before.contact().updated() : null, stored.updated());
+		return stored;
+	}
+
+	private void remember(int id, @Nullable Instant before, @Nullable Instant after) {
+		Instant now = this.clock.instant();
+		synchronized (this.recent) {
+			this.recent.addLast(new Change(now, id, before, after));
+			Instant horizon = now.minus(KEPT);
+			while (!this.recent.isEmpty() && this.recent.peekFirst().at().isBefore(horizon)) {
+				this.recent.removeFirst();
+			}
+		}
+	}
+
 	private SimContact store(SimContact contact) {
 		if (contact.id() <= 0 || contact.id() == Integer.MAX_VALUE) {
 			throw new IllegalArgumentException("Contact ids must be in 1..2^31-2: " + contact.id());
@@ -214,6 +283,17 @@ public final class SimulatorDataset {
 		this.index.put(ContactJson.render(stored, this.precision));
 		this.nextId = Math.max(this.nextId, contact.id() + 1);
 		return stored;
+	}
+
+	/**
+	 * One write as lagging counts undo it.
+	 *
+	 * @param at when it happened
+	 * @param id the contact
+	 * @param before its {@code updated} before, null if it did not exist
+	 * @param after its {@code updated} after, null if deleted
+	 */
+	private record Change(Instant at, int id, @Nullable Instant before, @Nullable Instant after) {
 	}
 
 }

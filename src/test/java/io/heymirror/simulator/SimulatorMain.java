@@ -37,13 +37,20 @@ public final class SimulatorMain {
 			  --order asc|desc         /v1/contacts order [asc]
 			  --v1-ascending ignore|honour   /v1/contacts "ascending" body field [ignore]
 			  --date inclusive|exclusive     date bound of lists and count [inclusive]
-			  --precision seconds|millis|micros   timestamps [seconds]
+			  --precision seconds|millis|micros|nanos   timestamps [seconds]
+			  --date-truncated true|false    date cut to the precision before comparing [false]
+			  --tie-order stable|unstable    order within one updated: by id, or changing with writes [stable]
 			  --page-size N            /v1/contacts page size [30]
 			  --v2-default-limit N     [30]
 			  --v2-max-limit N         [100]
 			  --v2-over-max clamp|reject     [clamp]
+			  --v2-offset served|requested   v2 offset from the served (capped) or the requested limit [served]
+			  --hidden R               share of contacts hidden from every answer, filtered after the limit [0]
 			  --list-uuid true|false   uuid in list responses [true]
+			  --list-rev true|false    rev in list responses [true]
 			  --count string|number    count format [string]
+			  --count-lag MS           count answers as of this many ms ago [0]
+			  --drain-updates N        v2 pages after the first update a contact of the previous page, N times [0]
 			  --rpm N                  requests per sliding minute, 0 = unlimited [0]
 			  --retry-after true|false Retry-After on 429 [false]
 			  --fault-503 R  --fault-500 R  --fault-truncate R  --fault-reset R   rates 0..1 [0]
@@ -159,6 +166,13 @@ public final class SimulatorMain {
 			case "--v2-default-limit" -> settings.v2DefaultLimit(Integer.parseInt(value));
 			case "--v2-max-limit" -> settings.v2MaxLimit(Integer.parseInt(value));
 			case "--v2-over-max" -> settings.v2RejectOverMax(!choice(lower, "clamp", "reject"));
+			case "--v2-offset" -> settings.v2OffsetFromRequestedLimit(!choice(lower, "served", "requested"));
+			case "--hidden" -> settings.hiddenShare(Double.parseDouble(value));
+			case "--date-truncated" -> settings.dateTruncated(choice(lower, "true", "false"));
+			case "--tie-order" -> settings.unstableTieOrder(!choice(lower, "stable", "unstable"));
+			case "--list-rev" -> settings.listRev(choice(lower, "true", "false"));
+			case "--count-lag" -> settings.countLag(Duration.ofMillis(Long.parseLong(value)));
+			case "--drain-updates" -> settings.drainUpdates(Integer.parseInt(value));
 			case "--list-uuid" -> settings.listUuid(choice(lower, "true", "false"));
 			case "--count" ->
 				settings.countFormat(choice(lower, "string", "number") ? CountFormat.STRING : CountFormat.NUMBER);

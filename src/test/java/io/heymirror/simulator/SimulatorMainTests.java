@@ -18,6 +18,20 @@ class SimulatorMainTests {
 				"80", "--v2-over-max", "reject", "--list-uuid", "false", "--count", "number", "--rpm", "1000",
 				"--retry-after", "true", "--fault-503", "0.1", "--fault-reset", "0.05", "--latency", "5-10", "--churn",
 				"1,2,3,4", "--v1-ascending", "honour", "--tie", "40@2025-06-01T00:00:00Z", "--tie", "35" };
+		String[] freshnessSwitches = { "--precision", "nanos", "--date-truncated", "true", "--tie-order", "unstable",
+				"--v2-offset", "requested", "--hidden", "0.1", "--list-rev", "false", "--count-lag", "2500",
+				"--drain-updates", "3" };
+		try (HeymarketSimulator sim = SimulatorMain.parse(freshnessSwitches).build()) {
+			SimulatorSettings settings = sim.settings();
+			assertThat(settings.precision()).isEqualTo(TimestampPrecision.NANOS);
+			assertThat(settings.dateTruncated()).isTrue();
+			assertThat(settings.unstableTieOrder()).isTrue();
+			assertThat(settings.v2OffsetFromRequestedLimit()).isTrue();
+			assertThat(settings.hiddenShare()).isEqualTo(0.1);
+			assertThat(settings.listRev()).isFalse();
+			assertThat(settings.countLag()).isEqualTo(Duration.ofMillis(2500));
+			assertThat(settings.drainUpdates()).isEqualTo(3);
+		}
 		try (HeymarketSimulator sim = SimulatorMain.parse(args).build()) {
 			SimulatorSettings settings = sim.settings();
 			assertThat(settings.order()).isEqualTo(ListOrder.DESCENDING);

@@ -1,5 +1,6 @@
 package io.heymirror.simulator;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,6 +35,20 @@ public final class SimulatorSettings {
 	private volatile int requestsPerMinute;
 
 	private volatile boolean retryAfter;
+
+	private volatile boolean dateTruncated;
+
+	private volatile boolean unstableTieOrder;
+
+	private volatile boolean v2OffsetFromRequestedLimit;
+
+	private volatile double hiddenShare;
+
+	private volatile boolean listRev = true;
+
+	private volatile Duration countLag = Duration.ZERO;
+
+	private volatile int drainUpdates;
 
 	private volatile double createsPerSecond;
 
@@ -160,6 +175,116 @@ public final class SimulatorSettings {
 		return this;
 	}
 
+	/**
+	 * Whether a {@code date} is cut to the precision of the stored times before it is
+	 * compared (a finer {@code date} then bounds like the coarser one); default false,
+	 * compared at full precision.
+	 */
+	public boolean dateTruncated() {
+		return this.dateTruncated;
+	}
+
+	public SimulatorSettings dateTruncated(boolean truncated) {
+		this.dateTruncated = truncated;
+		return this;
+	}
+
+	/**
+	 * Whether contacts sharing one {@code updated} come in an order that changes with
+	 * every write to the dataset (a database without a tie-breaker in its ORDER BY);
+	 * default false, by id.
+	 */
+	public boolean unstableTieOrder() {
+		return this.unstableTieOrder;
+	}
+
+	public SimulatorSettings unstableTieOrder(boolean unstable) {
+		this.unstableTieOrder = unstable;
+		return this;
+	}
+
+	/**
+	 * Whether a v2 page's offset is {@code page x requested limit} even when the limit is
+	 * capped to {@link #v2MaxLimit()} (so a capped page leaves a gap before the next);
+	 * default false, {@code page x served limit}.
+	 */
+	public boolean v2OffsetFromRequestedLimit() {
+		return this.v2OffsetFromRequestedLimit;
+	}
+
+	public SimulatorSettings v2OffsetFromRequestedLimit(boolean requested) {
+		this.v2OffsetFromRequestedLimit = requested;
+		return this;
+	}
+
+	/**
+	 * Share (0..1) of contacts, chosen by id, that this caller may not see: they are
+	 * filtered out of list pages after the limit was applied (so pages in the middle of
+	 * the data come back short), and count, single gets and the admin listing leave them
+	 * out too; default 0.
+	 */
+	public double hiddenShare() {
+		return this.hiddenShare;
+	}
+
+	public SimulatorSettings hiddenShare(double share) {
+		if (share < 0 || share >= 1) {
+			throw new IllegalArgumentException("hiddenShare must be in [0, 1): " + share);
+		}
+		this.hiddenShare = share;
+		return this;
+	}
+
+	/** Whether list responses carry {@code rev} (single gets always do); default true. */
+	public boolean listRev() {
+		return this.listRev;
+	}
+
+	public SimulatorSettings listRev(boolean include) {
+		this.listRev = include;
+		return this;
+	}
+
+	/**
+	 * How far behind the writes count answers: it counts the dataset as it was this long
+	 * ago; default zero.
+	 */
+	public Duration countLag() {
+		return this.countLag;
+	}
+
+	public SimulatorSettings countLag(Duration lag) {
+		if (lag.isNegative()) {
+			throw new IllegalArgumentException("countLag must not be negative: " + lag);
+		}
+		this.countLag = lag;
+		return this;
+	}
+
+	/**
+	 * How many more times a {@code /v2/contacts/list} request for a page after the first
+	 * updates a contact the previous page of the same query returned, before it is
+	 * answered: the contact leaves the offset window and every offset behind it shifts,
+	 * as when contacts change while a tie is paged through; default 0.
+	 */
+	public int drainUpdates() {
+		return this.drainUpdates;
+	}
+
+	public SimulatorSettings drainUpdates(int count) {
+		this.drainUpdates = Math.max(0, count);
+		return this;
+	}
+
+	/** Takes one of the {@link #drainUpdates()}; false when none is left. */
+	synchronized boolean takeDrainUpdate() {
+		if (this.drainUpdates <= 0) {
+			return false;
+		}
+		this.drainUpdates--;
+		return true;
+	}
+
 	/** How count answers; default a JSON string. */
 	public CountFormat countFormat() {
 		return this.countFormat;
@@ -257,6 +382,13 @@ public final class SimulatorSettings {
 		this.v2RejectOverMax = other.v2RejectOverMax;
 		this.listUuid = other.listUuid;
 		this.countFormat = other.countFormat;
+		this.dateTruncated = other.dateTruncated;
+		this.unstableTieOrder = other.unstableTieOrder;
+		this.v2OffsetFromRequestedLimit = other.v2OffsetFromRequestedLimit;
+		this.hiddenShare = other.hiddenShare;
+		this.listRev = other.listRev;
+		this.countLag = other.countLag;
+		this.drainUpdates = other.drainUpdates;
 		this.requestsPerMinute = other.requestsPerMinute;
 		this.retryAfter = other.retryAfter;
 		double[] churn = other.churnRates();

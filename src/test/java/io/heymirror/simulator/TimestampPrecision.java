@@ -21,14 +21,20 @@ public enum TimestampPrecision {
 	MILLIS(ChronoUnit.MILLIS, 3),
 
 	/** {@code 2024-06-01T12:00:00.123456Z}. */
-	MICROS(ChronoUnit.MICROS, 6);
+	MICROS(ChronoUnit.MICROS, 6),
+
+	/** {@code 2024-06-01T12:00:00.123456789Z}. */
+	NANOS(ChronoUnit.NANOS, 9);
 
 	private final ChronoUnit unit;
+
+	private final int digits;
 
 	private final DateTimeFormatter formatter;
 
 	TimestampPrecision(ChronoUnit unit, int digits) {
 		this.unit = unit;
+		this.digits = digits;
 		DateTimeFormatterBuilder builder = new DateTimeFormatterBuilder().appendPattern("uuuu-MM-dd'T'HH:mm:ss");
 		if (digits > 0) {
 			builder.appendFraction(ChronoField.NANO_OF_SECOND, digits, digits, true);
@@ -44,6 +50,11 @@ public enum TimestampPrecision {
 	/** The instant as the simulator writes it (truncated first). */
 	public String format(Instant instant) {
 		return this.formatter.format(truncate(instant));
+	}
+
+	/** Fractional-second digits written. */
+	public int digits() {
+		return this.digits;
 	}
 
 	/** The smallest step at this precision ("one tick"). */

@@ -164,15 +164,17 @@ class PipelinedWriterTests {
 	void aGroupIsStoredAsOneBatchWithTheLastCheckpointReached() {
 		Boundary first = new Boundary(Instant.parse("2025-01-01T00:00:00Z"), 0);
 		Boundary last = new Boundary(Instant.parse("2025-01-02T00:00:00Z"), 0);
-		List<Batch> group = List.of(new Batch(contacts(0, 2), 1, first, "ASC"),
-				new Batch(contacts(2, 2), 0, last, null), new Batch(contacts(4, 1), 2, null, null));
+		List<Batch> group = List.of(new Batch(contacts(0, 2), 1, first, Direction.ASC, new PageCaps(30, 0)),
+				new Batch(contacts(2, 2), 0, last, null, new PageCaps(20, 100)),
+				new Batch(contacts(4, 1), 2, null, null, PageCaps.UNKNOWN));
 
 		Batch merged = CheckpointWriter.merged(group);
 
 		assertThat(merged.contacts()).extracting(HeymarketContact::id).containsExactly(0L, 1L, 2L, 3L, 4L);
 		assertThat(merged.rejected()).isEqualTo(3);
 		assertThat(merged.reached()).isEqualTo(last);
-		assertThat(merged.direction()).isEqualTo("ASC");
+		assertThat(merged.direction()).isEqualTo(Direction.ASC);
+		assertThat(merged.caps()).isEqualTo(new PageCaps(30, 100));
 	}
 
 	/** Records each group, charges the fake clock, then runs {@code during}. */
@@ -187,14 +189,14 @@ class PipelinedWriterTests {
 	}
 
 	private static List<Batch> batches(int count, int size) {
-		return IntStream.range(0, count).mapToObj((i) -> new Batch(contacts(i * size, size), 0, null, null)).toList();
+		return IntStream.range(0, count).mapToObj((i) -> Batch.unchecked(contacts(i * size, size), 0)).toList();
 	}
 
 	private static List<HeymarketContact> contacts(int firstId, int count) {
 		Instant updated = Instant.parse("2025-01-01T00:00:00Z");
 		return IntStream.range(firstId, firstId + count)
 			.mapToObj((id) -> new HeymarketContact(id, null, null, null, null, null, null, null, null, null, null, null,
-					updated, updated.toString(), null, null, null, "{}"))
+					updated, updated.toString(), 0, null, null, null, "{}"))
 			.toList();
 	}
 

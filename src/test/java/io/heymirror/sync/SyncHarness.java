@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 import io.heymirror.heymarket.HeymarketClient;
+import io.heymirror.mirror.ContactDeletions;
 import io.heymirror.mirror.ContactRepository;
 import io.heymirror.simulator.HeymarketSimulator;
 import tools.jackson.databind.JsonNode;
@@ -21,6 +22,7 @@ import org.springframework.boot.test.context.TestComponent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -34,13 +36,13 @@ public class SyncHarness {
 
 	private final ContactRepository contacts;
 
-	private final SyncStateRepository states;
+	private final ContactDeletions deletions;
+
+	private final SyncStateStore state;
 
 	private final SyncRunRepository runs;
 
 	private final CheckpointWriter writer;
-
-	private final DeletionConfirmer deletions;
 
 	private final TransactionTemplate transaction;
 
@@ -52,15 +54,18 @@ public class SyncHarness {
 
 	private final JsonMapper json;
 
-	SyncHarness(HeymarketClient client, ContactRepository contacts, SyncStateRepository states, SyncRunRepository runs,
-			CheckpointWriter writer, DeletionConfirmer deletions, TransactionTemplate transaction, Clock clock,
-			ApplicationEventPublisher events, JdbcTemplate jdbc, JsonMapper json) {
+	private final JdbcClient jdbcClient;
+
+	SyncHarness(HeymarketClient client, ContactRepository contacts, ContactDeletions deletions, SyncStateStore state,
+			SyncRunRepository runs, CheckpointWriter writer, TransactionTemplate transaction, Clock clock,
+			ApplicationEventPublisher events, JdbcTemplate jdbc, JdbcClient jdbcClient, JsonMapper json) {
 		this.client = client;
 		this.contacts = contacts;
-		this.states = states;
+		this.deletions = deletions;
+		this.state = state;
 		this.runs = runs;
 		this.writer = writer;
-		this.deletions = deletions;
+		this.jdbcClient = jdbcClient;
 		this.transaction = transaction;
 		this.clock = clock;
 		this.events = events;
@@ -68,15 +73,20 @@ public class SyncHarness {
 		this.json = json;
 	}
 
+	/** The defaults, but windows end (and shortfalls are counted again) a second back. */
 	static SyncProperties properties(SyncProperties.Strategy strategy) {
-		return new SyncProperties(false, Duration.ofMinutes(5), strategy, Duration.ofDays(1), null, 30, 100, 100_000,
-				300, Duration.ofMinutes(1), Duration.ofSeconds(10));
+		return properties(strategy, Duration.ofDays(1), 100_000, Duration.ofSeconds(1));
+	}
+
+	static SyncProperties properties(SyncProperties.Strategy strategy, Duration reconcileInterval, int maxDrainPages,
+			Duration countSettle) {
+		return new SyncProperties(false, Duration.ofMinutes(5), strategy, reconcileInterval, null, 100, maxDrainPages,
+				300, Duration.ofMinutes(1), Duration.ofSeconds(10), countSettle, Duration.ofMinutes(5));
 	}
 
 	SyncRunner runner(SyncProperties properties) {
-		CountRepair repair = new CountRepair(this.client, this.contacts, this.writer, this.deletions, properties);
-		return new SyncRunner(this.client, this.contacts, this.states, this.runs, this.writer, repair, this.deletions,
-				properties, this.transaction, this.clock, this.events);
+		return new SyncRunner(this.client, this.contacts, this.deletions, this.state, this.runs, this.writer,
+				properties, this.transaction, this.jdbcClient, this.clock, this.events);
 	}
 
 	SyncRun run(SyncProperties.Strategy strategy, SyncMode mode) {
@@ -95,11 +105,12 @@ public class SyncHarness {
 		this.jdbc.execute("UPDATE shedlock SET lock_until = locked_at");
 		this.jdbc.update("UPDATE sync_state SET watermark = NULL, watermark_text = NULL, direction = NULL, "
 				+ "scan_started_at = NULL, scan_cursor = NULL, scan_cursor_text = NULL, last_success_at = NULL, "
-				+ "last_reconciled_at = NULL, upstream_count = NULL, mirror_count = NULL, counted_at = NULL");
+				+ "last_reconciled_at = NULL, upstream_count = NULL, mirror_count = NULL, counted_at = NULL, "
+				+ "v1_page_max = 0, v2_page_max = 0, failed_after = NULL, failed_up_to = NULL");
 	}
 
 	SyncState state() {
-		return this.transaction.execute((status) -> this.states.load());
+		return this.state.load();
 	}
 
 	/** Upstream's contacts as served (full JSON, uuid included), by id. */

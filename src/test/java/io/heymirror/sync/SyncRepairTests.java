@@ -93,9 +93,8 @@ class SyncRepairTests {
 		assertThat(incremental.getMirrorCount()).isEqualTo(incremental.getUpstreamCount());
 		assertThat(this.contacts.findByIdAndDeletedAtIsNull(gone)).as("equal counts hide the deletion").isPresent();
 
-		SyncProperties reconcileNow = new SyncProperties(false, Duration.ofMinutes(5),
-				SyncProperties.Strategy.V2_KEYSET, Duration.ofMillis(1), null, 30, 100, 100_000, 300,
-				Duration.ofMinutes(1), Duration.ofSeconds(10));
+		SyncProperties reconcileNow = SyncHarness.properties(SyncProperties.Strategy.V2_KEYSET, Duration.ofMillis(1),
+				100_000, Duration.ofSeconds(1));
 		SyncRun reconciliation = this.harness.run(reconcileNow, SyncMode.INCREMENTAL, () -> false);
 
 		assertThat(reconciliation.getOutcome()).isEqualTo("SUCCEEDED");
@@ -158,6 +157,25 @@ class SyncRepairTests {
 		assertThat(this.contacts.findByIdAndDeletedAtIsNull(contact.id()).orElseThrow().getOptedOut()).isTrue();
 		assertThat(this.refresher.refreshByUuid(contact.uuid(), ChangeCause.REFRESH).result())
 			.isEqualTo(RefreshOutcome.Result.UNCHANGED);
+	}
+
+	@Test
+	void aPhoneRefreshThatGets404ConfirmsByIdBeforeDeleting() {
+		SimContact contact = this.simulator.dataset().all().get(300);
+		this.simulator.dataset().update(contact.id(), (changed) -> changed.withPhone("15550001234"));
+		int gone = this.simulator.dataset().all().get(301).id();
+		String gonePhone = this.simulator.dataset().get(gone).orElseThrow().phone();
+		this.simulator.dataset().delete(gone);
+
+		RefreshOutcome moved = this.refresher.refreshByPhone(contact.phone(), ChangeCause.REFRESH);
+		RefreshOutcome deleted = this.refresher.refreshByPhone(gonePhone, ChangeCause.REFRESH);
+
+		assertThat(moved.result()).as("the phone changed upstream; the contact is not gone")
+			.isEqualTo(RefreshOutcome.Result.UPDATED);
+		assertThat(this.contacts.findByIdAndDeletedAtIsNull(contact.id()).orElseThrow().getPhone())
+			.isEqualTo("15550001234");
+		assertThat(deleted.result()).isEqualTo(RefreshOutcome.Result.DELETED);
+		assertThat(this.contacts.findByIdAndDeletedAtIsNull(gone)).isEmpty();
 	}
 
 }

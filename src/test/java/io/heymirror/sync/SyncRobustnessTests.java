@@ -109,7 +109,7 @@ class SyncRobustnessTests {
 
 		assertThat(run.getOutcome()).isEqualTo("SUCCEEDED");
 		assertThat(next.getOutcome()).isEqualTo("SUCCEEDED");
-		assertThat(this.harness.state().direction()).isEqualTo("DESC");
+		assertThat(this.harness.state().direction()).isEqualTo(Direction.DESC);
 		assertThat(this.harness.mirror().keySet()).isEqualTo(this.harness.upstream(simulator).keySet());
 	}
 
@@ -149,9 +149,8 @@ class SyncRobustnessTests {
 		Instant before = this.harness.state().watermarkInstant();
 		Instant tie = simulator.dataset().now().plusSeconds(5);
 		simulator.dataset().tieGroup(250, tie);
-		SyncProperties twoDrainPages = new SyncProperties(false, Duration.ofMinutes(5),
-				SyncProperties.Strategy.V1_CURSOR, Duration.ofDays(1), null, 30, 100, 2, 300, Duration.ofMinutes(1),
-				Duration.ofSeconds(10));
+		SyncProperties twoDrainPages = SyncHarness.properties(SyncProperties.Strategy.V1_CURSOR, Duration.ofDays(1), 2,
+				Duration.ofSeconds(1));
 
 		SyncRun stalled = this.harness.run(twoDrainPages, SyncMode.INCREMENTAL, () -> false);
 

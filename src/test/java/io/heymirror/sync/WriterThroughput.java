@@ -32,7 +32,7 @@ public final class WriterThroughput {
 		for (int from = 0; from < contacts.size(); from += pageSize) {
 			List<HeymarketContact> page = contacts.subList(from, Math.min(contacts.size(), from + pageSize));
 			HeymarketContact newest = page.get(page.size() - 1);
-			pages.add(new Batch(page, 0, Boundary.of(newest.updated(), newest.updatedText()), ContactWalk.ASC));
+			pages.add(new Batch(page, 0, Boundary.of(newest), Direction.ASC, PageCaps.UNKNOWN));
 		}
 		Tally tally = new Tally(() -> new UpstreamStats(0, 0, 0));
 		long started = System.nanoTime();

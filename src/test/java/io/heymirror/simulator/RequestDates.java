@@ -9,13 +9,14 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Lenient RFC 3339 parsing at full precision: any number of fractional digits (beyond
- * nanoseconds they are dropped), any offset, {@code t}/{@code z} in either case and a
- * space instead of {@code T} (RFC 3339 section 5.6 allows it).
+ * Reads the {@code date} field of requests as Heymarket's decoder would: lenient RFC 3339
+ * at full precision, any number of fractional digits (beyond nanoseconds they are
+ * dropped), any offset, {@code t}/{@code z} in either case and a space instead of
+ * {@code T} (RFC 3339 section 5.6 allows it).
  */
-final class Rfc3339 {
+final class RequestDates {
 
-	private Rfc3339() {
+	private RequestDates() {
 	}
 
 	/** The instant, or null when the text is not an RFC 3339 date-time. */

@@ -12,13 +12,13 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * RFC 3339 times as upstream writes them: 0-9 fractional digits, offset {@code Z} or
- * {@code +hh:mm}. Every contact carries two, so the usual layout is read by hand (a
- * DateTimeFormatter costs about a microsecond per value); anything else falls back to a
- * lenient formatter that also takes a space or lower-case t, and the ISO 8601 offsets
- * {@code +hhmm} and {@code +hh}.
+ * Reads the RFC 3339 times upstream writes, leniently, with the precision they were
+ * written in: 0-9 fractional digits, offset {@code Z} or {@code +hh:mm}. Every contact
+ * carries two, so the usual layout is read by hand (a DateTimeFormatter costs about a
+ * microsecond per value); anything else falls back to a lenient formatter that also takes
+ * a space or lower-case t, and the ISO 8601 offsets {@code +hhmm} and {@code +hh}.
  */
-final class Rfc3339 {
+final class LenientTimeParser {
 
 	// what the slow path accepts: a space or lower-case t for the T, no seconds, and the
 	// ISO 8601 offsets +hhmm and +hh besides Z and +hh:mm
@@ -31,15 +31,15 @@ final class Rfc3339 {
 	private static final int[] NANO_SCALE = { 0, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10,
 			1 };
 
-	private Rfc3339() {
+	private LenientTimeParser() {
 	}
 
-	/** The instant, or null when the text is not a time with an offset. */
-	static @Nullable Instant parse(@Nullable String text) {
+	/** The time, or null when the text is not a time with an offset. */
+	static @Nullable UpstreamTime parse(@Nullable String text) {
 		if (text == null || text.length() < 16) {
 			return null;
 		}
-		Instant fast = fast(text);
+		UpstreamTime fast = fast(text);
 		if (fast != null) {
 			return fast;
 		}
@@ -49,8 +49,12 @@ final class Rfc3339 {
 		}
 		String offset = (matcher.group(3) != null) ? "Z"
 				: matcher.group(4) + ":" + ((matcher.group(5) != null) ? matcher.group(5) : "00");
+		String time = matcher.group(2);
+		int dot = time.indexOf('.');
+		int digits = (dot < 0) ? 0 : time.length() - dot - 1;
 		try {
-			return OffsetDateTime.parse(matcher.group(1) + 'T' + matcher.group(2) + offset, STRICT).toInstant();
+			return new UpstreamTime(OffsetDateTime.parse(matcher.group(1) + 'T' + time + offset, STRICT).toInstant(),
+					digits);
 		}
 		catch (DateTimeException ex) {
 			return null;
@@ -58,7 +62,7 @@ final class Rfc3339 {
 	}
 
 	/** {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}](Z|+hh:mm)}, or null to take the slow path. */
-	private static @Nullable Instant fast(String s) {
+	private static @Nullable UpstreamTime fast(String s) {
 		int length = s.length();
 		if (length < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
 				|| s.charAt(16) != ':') {
@@ -75,12 +79,13 @@ final class Rfc3339 {
 		}
 		int position = 19;
 		int nanos = 0;
+		int count = 0;
 		if (s.charAt(position) == '.') {
 			int start = ++position;
 			while (position < length && position - start < 10 && Character.isDigit(s.charAt(position))) {
 				position++;
 			}
-			int count = position - start;
+			count = position - start;
 			if (count == 0 || count > 9) {
 				return null;
 			}
@@ -92,8 +97,8 @@ final class Rfc3339 {
 		}
 		try {
 			long epochDay = LocalDate.of(year, month, day).toEpochDay();
-			return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600L + minute * 60L + second - offsetSeconds,
-					nanos);
+			return new UpstreamTime(Instant.ofEpochSecond(
+					epochDay * 86_400 + hour * 3_600L + minute * 60L + second - offsetSeconds, nanos), count);
 		}
 		catch (DateTimeException ex) {
 			return null;
