@@ -64,7 +64,7 @@ import jakarta.validation.Payload;
 			return valid;
 		}
 
-		private static boolean isHttpUrl(URI uri) {
+		static boolean isHttpUrl(URI uri) {
 			String scheme = uri.getScheme();
 			return uri.isAbsolute() && uri.getHost() != null
 					&& ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme));

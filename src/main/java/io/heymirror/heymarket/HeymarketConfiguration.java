@@ -18,6 +18,7 @@ import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -26,7 +27,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * from Boot's builder with the configured timeouts.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(HeymarketProperties.class)
+@EnableConfigurationProperties({ HeymarketProperties.class, AccountsProperties.class })
 class HeymarketConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(HeymarketConfiguration.class);
@@ -37,17 +38,38 @@ class HeymarketConfiguration {
 	UpstreamExchange heymarketExchange(HeymarketProperties settings, ObjectProvider<WebClient.Builder> builder,
 			ObjectProvider<DataSource> dataSource, ObjectProvider<MeterRegistry> registry,
 			ObjectProvider<Clock> clock) {
-		Clock time = clock.getIfAvailable(Clock::systemUTC);
-		UpstreamAuth auth = UpstreamAuth.from(settings, time);
-		RateBudget budget = budget(settings, auth, dataSource.getIfAvailable());
-		log.info("Heymarket client for {}: {}, request budget {}", settings.baseUrl(), scheme(auth), budget);
-		return exchange(settings, builder.getIfAvailable(WebClient::builder), auth, budget,
-				registry.getIfAvailable(SimpleMeterRegistry::new), time);
+		return exchange(Account.DEFAULT, settings, builder, dataSource, registry, clock);
 	}
 
+	/** The client of the account {@code default}. */
 	@Bean
 	HeymarketClient heymarketClient(UpstreamExchange heymarketExchange) {
 		return new HeymarketClient(heymarketExchange, JsonMapper.builder().build());
+	}
+
+	@Bean
+	HeymarketAccounts heymarketAccounts(HeymarketProperties settings, AccountsProperties declared,
+			HeymarketClient heymarketClient, Environment environment, ObjectProvider<WebClient.Builder> builder,
+			ObjectProvider<DataSource> dataSource, ObjectProvider<MeterRegistry> registry,
+			ObjectProvider<Clock> clock) {
+		AccountsSetup.refuseUnknownSettings(environment);
+		HeymarketAccounts accounts = AccountsSetup.accounts(settings, declared, heymarketClient,
+				(name, account) -> new HeymarketClient(exchange(name, account, builder, dataSource, registry, clock),
+						JsonMapper.builder().build()));
+		log.info("Heymarket accounts: {}", accounts.names());
+		return accounts;
+	}
+
+	private static UpstreamExchange exchange(String account, HeymarketProperties settings,
+			ObjectProvider<WebClient.Builder> builder, ObjectProvider<DataSource> dataSource,
+			ObjectProvider<MeterRegistry> registry, ObjectProvider<Clock> clock) {
+		Clock time = clock.getIfAvailable(Clock::systemUTC);
+		UpstreamAuth auth = UpstreamAuth.from(settings, time);
+		RateBudget budget = budget(settings, auth, dataSource.getIfAvailable());
+		log.info("Heymarket client of account {} for {}: {}, request budget {}", account, settings.baseUrl(),
+				scheme(auth), budget);
+		return exchange(account, settings, builder.getIfAvailable(WebClient::builder), auth, budget,
+				registry.getIfAvailable(SimpleMeterRegistry::new), time);
 	}
 
 	/**
@@ -67,9 +89,9 @@ class HeymarketConfiguration {
 	/**
 	 * The exchange around a given budget; tests use it to build clients without Spring.
 	 */
-	static UpstreamExchange exchange(HeymarketProperties settings, WebClient.Builder builder, UpstreamAuth auth,
-			RateBudget budget, MeterRegistry registry, Clock clock) {
-		UpstreamMetrics metrics = new UpstreamMetrics(registry);
+	static UpstreamExchange exchange(String account, HeymarketProperties settings, WebClient.Builder builder,
+			UpstreamAuth auth, RateBudget budget, MeterRegistry registry, Clock clock) {
+		UpstreamMetrics metrics = new UpstreamMetrics(registry, account);
 		RetryPolicy retry = new RetryPolicy(settings.retry(), clock, metrics,
 				() -> ThreadLocalRandom.current().nextDouble());
 		return new UpstreamExchange(new UpstreamHttp(settings, builder), auth, budget, retry, metrics);

@@ -27,7 +27,8 @@ class SettingsFailureAnalyzer extends AbstractFailureAnalyzer<BindException> {
 
 	@Override
 	protected @Nullable FailureAnalysis analyze(Throwable rootFailure, BindException cause) {
-		if (!cause.getName().toString().startsWith(PREFIX)) {
+		String name = cause.getName().toString();
+		if (!name.startsWith(PREFIX) && !name.equals("heymirror")) {
 			return null;
 		}
 		List<String> problems = (cause.getCause() instanceof BindValidationException validation)
@@ -45,7 +46,8 @@ class SettingsFailureAnalyzer extends AbstractFailureAnalyzer<BindException> {
 	private static String describe(ConfigurationPropertyName parent, ObjectError error) {
 		String message = oneLine(error.getDefaultMessage());
 		if (error instanceof FieldError field) {
-			return qualified(parent, field.getField()) + " " + message;
+			// a map entry's property as it is written: heymirror.accounts.east.x
+			return qualified(parent, field.getField()).replaceAll("\\[([^\\]]+)]", ".$1") + " " + message;
 		}
 		return parent + ": " + message;
 	}

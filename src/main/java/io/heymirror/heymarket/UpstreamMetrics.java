@@ -12,9 +12,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * Upstream traffic, twice: Micrometer meters for operators, and process-wide monotonic
- * counters behind {@link HeymarketClient#stats()} for run history. Meters are registered
- * once and cached, so recording stays cheap on the request path.
+ * One account's upstream traffic (every meter tagged {@code account}), twice: Micrometer
+ * meters for operators, and process-wide monotonic counters behind
+ * {@link HeymarketClient#stats()} for run history. Meters are registered once and cached,
+ * so recording stays cheap on the request path.
  */
 final class UpstreamMetrics {
 
@@ -37,22 +38,28 @@ final class UpstreamMetrics {
 
 	private final LongAdder throttled = new LongAdder();
 
-	UpstreamMetrics(MeterRegistry registry) {
+	private final String account;
+
+	UpstreamMetrics(MeterRegistry registry, String account) {
 		this.registry = registry;
+		this.account = account;
 		for (Endpoint endpoint : Endpoint.values()) {
 			this.latency.put(endpoint,
 					Timer.builder("heymirror.upstream.latency")
 						.description("Time of one upstream attempt, until its body is read")
 						.tag("endpoint", endpoint.label())
+						.tag("account", account)
 						.register(registry));
 			this.retryCounters.put(endpoint,
 					Counter.builder("heymirror.upstream.retries")
 						.description("Upstream attempts that retried a failed one")
 						.tag("endpoint", endpoint.label())
+						.tag("account", account)
 						.register(registry));
 		}
 		this.throttledCounter = Counter.builder("heymirror.upstream.throttled")
 			.description("Upstream responses with status 429")
+			.tag("account", account)
 			.register(registry);
 	}
 
@@ -66,6 +73,7 @@ final class UpstreamMetrics {
 						.description("Upstream attempts, retries included, by final status")
 						.tag("endpoint", endpoint.label())
 						.tag("status", status)
+						.tag("account", this.account)
 						.register(this.registry))
 			.increment();
 		if ("429".equals(status)) {

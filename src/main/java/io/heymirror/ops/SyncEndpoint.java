@@ -2,6 +2,9 @@ package io.heymirror.ops;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,10 +29,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * {@code /actuator/sync}: read the sync's state and its recent runs; {@code POST} starts
- * a run ({@code {}} incremental, {@code {"mode": "full"}} a full re-sync). A run asked
- * for while one is alive in any replica is refused with 409, never queued. Refusals are
- * problem details, as every error of the service is.
+ * {@code /actuator/sync}: read an account's sync state and its recent runs; {@code POST}
+ * starts runs ({@code {}} incremental, {@code {"mode": "full"}} a full re-sync) of one
+ * account ({@code "account"}) or of every idle one. A run asked for while its account is
+ * running in any replica is not started, never queued. Refusals are problem details, as
+ * every error of the service is.
  */
 @Component
 @Endpoint(id = "sync")
@@ -61,39 +65,72 @@ class SyncEndpoint {
 	}
 
 	/**
-	 * The sync's state and its recent runs.
+	 * An account's sync state and its recent runs.
 	 * @param limit how many runs, newest first (default 20, at most 200)
+	 * @param account the account (default: {@code default}, else the first)
 	 */
 	@ReadOperation
-	public SyncOverview overview(@Nullable Integer limit) {
+	public SyncOverview overview(@Nullable Integer limit, @Nullable String account) {
 		int runs = (limit != null) ? Math.clamp(limit, 1, MAX_RUNS) : DEFAULT_RUNS;
+		String shown = account(account);
 		Instant now = this.clock.instant();
-		SyncStatus status = this.control.status();
-		SyncAssessment assessment = SyncAssessment.of(status, status.enabled(), this.control.isSyncingAnywhere(),
-				this.properties.effectiveStaleAfter(), now);
-		List<SyncRun> recent = this.control.recentRuns(runs);
-		return SyncOverview.of(now, status, assessment, this.mirrorSize.get(), recent,
+		SyncStatus status = this.control.status(shown);
+		SyncAssessment assessment = SyncAssessment.of(status, status.enabled(), this.control.isSyncingAnywhere(shown),
+				this.control.properties(shown).effectiveStaleAfter(), now);
+		List<SyncRun> recent = this.control.recentRuns(shown, runs);
+		return SyncOverview.of(this.control.accounts(), now, status, assessment, this.mirrorSize.get(), recent,
 				this.changes.byRun(recent.stream().map(SyncRun::getId).toList()));
 	}
 
 	/**
-	 * Starts a run in the background.
+	 * Starts runs in the background: of the account named, or of every idle account.
 	 * @param mode {@code incremental} (the default) or {@code full}
+	 * @param account the account to run (default: every idle account)
 	 */
 	@WriteOperation
-	public WebEndpointResponse<Map<String, Object>> start(@Nullable String mode) {
+	public WebEndpointResponse<Map<String, Object>> start(@Nullable String mode, @Nullable String account) {
 		SyncMode syncMode = parse(mode);
 		if (syncMode == null) {
 			// answered as a 400 problem, like every other error
 			throw new InvalidEndpointRequestException("Unknown sync mode", "'mode' must be incremental or full.");
 		}
 		String label = syncMode.name().toLowerCase(Locale.ROOT);
-		if (!this.control.start(syncMode, "manual")) {
-			throw new ResponseStatusException(HttpStatus.CONFLICT,
-					"A sync run is already in progress; nothing was started.");
+		List<String> asked = (account != null) ? List.of(known(account)) : this.control.accounts();
+		Map<SyncControl.Start, List<String>> outcomes = new EnumMap<>(SyncControl.Start.class);
+		for (String name : asked) {
+			outcomes.computeIfAbsent(this.control.start(name, syncMode, "manual"), (start) -> new ArrayList<>())
+				.add(name);
 		}
-		log.info("Sync run ({}) started on request", label);
-		return new WebEndpointResponse<>(Map.of("started", true, "mode", label), 202);
+		List<String> started = outcomes.getOrDefault(SyncControl.Start.STARTED, List.of());
+		if (account != null && started.isEmpty()) {
+			throw new ResponseStatusException(HttpStatus.CONFLICT,
+					outcomes.containsKey(SyncControl.Start.NO_SLOT)
+							? "This replica already runs heymirror.sync.max-concurrent-accounts runs; nothing was "
+									+ "started."
+							: "A sync run of account " + account + " is already in progress; nothing was started.");
+		}
+		log.info("Sync runs ({}) started on request: {}", label, started);
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("started", started);
+		body.put("running", outcomes.getOrDefault(SyncControl.Start.RUNNING, List.of()));
+		body.put("noFreeRun", outcomes.getOrDefault(SyncControl.Start.NO_SLOT, List.of()));
+		body.put("mode", label);
+		return new WebEndpointResponse<>(body, 202);
+	}
+
+	private String account(@Nullable String account) {
+		if (account != null) {
+			return known(account);
+		}
+		return this.control.firstAccount();
+	}
+
+	private String known(String account) {
+		if (!this.control.accounts().contains(account)) {
+			throw new InvalidEndpointRequestException("Unknown account",
+					"'account' must be one of " + String.join(", ", this.control.accounts()) + ".");
+		}
+		return account;
 	}
 
 	private static @Nullable SyncMode parse(@Nullable String mode) {

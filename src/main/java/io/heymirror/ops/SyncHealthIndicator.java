@@ -2,6 +2,10 @@ package io.heymirror.ops;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import io.heymirror.sync.SyncControl;
 import io.heymirror.sync.SyncProperties;
@@ -11,12 +15,14 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code sync} health component (see {@link SyncAssessment} for the rules). It is
- * part of the overall health, for alerting, and deliberately not of the readiness group:
- * a replica busy with a long first backfill still serves the mirror it has.
+ * The {@code sync} health component: each account's verdict (see {@link SyncAssessment}
+ * for the rules), DOWN when any account is. It is part of the overall health, for
+ * alerting, and deliberately not of the readiness group: a replica busy with a long first
+ * backfill still serves the mirror it has.
  */
 @Component
 class SyncHealthIndicator implements HealthIndicator {
@@ -33,14 +39,39 @@ class SyncHealthIndicator implements HealthIndicator {
 		this.clock = clock;
 	}
 
+	/**
+	 * DOWN when any account is, naming them in {@code down}; UNKNOWN when scheduled runs
+	 * are off here; UP otherwise. Each account's own verdict and details are under
+	 * {@code accounts}.
+	 */
 	@Override
 	public Health health() {
-		SyncStatus status = this.control.status();
-		SyncAssessment assessment = SyncAssessment.of(status, status.enabled(), this.control.isSyncingAnywhere(),
-				this.properties.effectiveStaleAfter(), this.clock.instant());
-		return health(status, assessment);
+		Instant now = this.clock.instant();
+		Map<String, Object> accounts = new LinkedHashMap<>();
+		List<String> down = new ArrayList<>();
+		boolean scheduled = this.properties.enabled();
+		for (String account : this.control.accounts()) {
+			SyncStatus status = this.control.status(account);
+			SyncAssessment assessment = SyncAssessment.of(status, status.enabled(),
+					this.control.isSyncingAnywhere(account), this.control.properties(account).effectiveStaleAfter(),
+					now);
+			Health health = health(status, assessment);
+			Map<String, Object> details = new LinkedHashMap<>();
+			details.put("status", health.getStatus().getCode());
+			details.putAll(health.getDetails());
+			accounts.put(account, details);
+			if (Status.DOWN.equals(health.getStatus())) {
+				down.add(account);
+			}
+		}
+		Health.Builder health = Health.status(!down.isEmpty() ? Status.DOWN : scheduled ? Status.UP : Status.UNKNOWN);
+		if (!down.isEmpty()) {
+			health.withDetail("down", down);
+		}
+		return health.withDetail("accounts", accounts).build();
 	}
 
+	/** One account's verdict and details. */
 	static Health health(SyncStatus status, SyncAssessment assessment) {
 		Health.Builder health = Health.status(assessment.status())
 			.withDetail("scheduled", assessment.scheduled())

@@ -25,11 +25,15 @@ class SyncInfoContributor implements InfoContributor {
 
 	@Override
 	public void contribute(Info.Builder builder) {
-		SyncStatus status = this.control.status();
-		Map<String, Object> sync = new LinkedHashMap<>();
-		sync.put("watermark", (status.watermark() != null) ? status.watermark().toString() : null);
-		sync.put("lastSuccessAt", (status.lastSuccessAt() != null) ? status.lastSuccessAt().toString() : null);
-		builder.withDetail("sync", sync);
+		Map<String, Object> accounts = new LinkedHashMap<>();
+		for (String account : this.control.accounts()) {
+			SyncStatus status = this.control.status(account);
+			Map<String, Object> sync = new LinkedHashMap<>();
+			sync.put("watermark", (status.watermark() != null) ? status.watermark().toString() : null);
+			sync.put("lastSuccessAt", (status.lastSuccessAt() != null) ? status.lastSuccessAt().toString() : null);
+			accounts.put(account, sync);
+		}
+		builder.withDetail("sync", accounts);
 	}
 
 }

@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What {@code GET /actuator/sync} returns and the dashboard draws.
  *
+ * @param account the account shown
+ * @param accounts every account
  * @param now the server's clock, so that the page computes ages without trusting the
  * browser's
  * @param health the verdict the {@code sync} health component gives
@@ -24,20 +26,21 @@ import org.jspecify.annotations.Nullable;
  * @param upstreamCount upstream's count at the last completeness check
  * @param mirrorCount the mirror's live count at that check
  * @param countedAt when that check ran
- * @param mirrorSize live contacts now (counted at most every 30 s)
- * @param runs the most recent runs, newest first, with what each appended to the change
- * log
+ * @param mirrorSize live contacts of every account now (counted at most every 30 s)
+ * @param runs the account's most recent runs, newest first, with what each appended to
+ * the change log
  */
-record SyncOverview(Instant now, Verdict health, @Nullable Progress progress, @Nullable Instant watermark,
-		@Nullable Direction direction, @Nullable Instant lastSuccessAt, @Nullable Long upstreamCount,
-		@Nullable Long mirrorCount, @Nullable Instant countedAt, long mirrorSize, List<Run> runs) {
+record SyncOverview(String account, List<String> accounts, Instant now, Verdict health, @Nullable Progress progress,
+		@Nullable Instant watermark, @Nullable Direction direction, @Nullable Instant lastSuccessAt,
+		@Nullable Long upstreamCount, @Nullable Long mirrorCount, @Nullable Instant countedAt, long mirrorSize,
+		List<Run> runs) {
 
-	static SyncOverview of(Instant now, SyncStatus status, SyncAssessment assessment, long mirrorSize,
-			List<SyncRun> runs, Map<Long, RunChanges> changes) {
+	static SyncOverview of(List<String> accounts, Instant now, SyncStatus status, SyncAssessment assessment,
+			long mirrorSize, List<SyncRun> runs, Map<Long, RunChanges> changes) {
 		SyncStatus.RunProgress progress = status.progress();
-		return new SyncOverview(now, Verdict.of(assessment), (progress != null) ? Progress.of(progress) : null,
-				status.watermark(), status.direction(), status.lastSuccessAt(), status.upstreamCount(),
-				status.mirrorCount(), status.countedAt(), mirrorSize,
+		return new SyncOverview(status.account(), accounts, now, Verdict.of(assessment),
+				(progress != null) ? Progress.of(progress) : null, status.watermark(), status.direction(),
+				status.lastSuccessAt(), status.upstreamCount(), status.mirrorCount(), status.countedAt(), mirrorSize,
 				runs.stream().map((run) -> Run.of(run, changes.getOrDefault(run.getId(), RunChanges.NONE))).toList());
 	}
 
@@ -93,17 +96,17 @@ record SyncOverview(Instant now, Verdict health, @Nullable Progress progress, @N
 	 * One recorded run, as stored in {@code sync_run}, and the change log entries it
 	 * appended ({@code changes}).
 	 */
-	record Run(@Nullable Long id, String mode, String strategy, String trigger, Instant startedAt,
+	record Run(@Nullable Long id, String account, String mode, String strategy, String trigger, Instant startedAt,
 			@Nullable Instant endedAt, String outcome, int pages, int requests, int retries, int throttled, int seen,
 			int inserted, int updated, int deleted, int skipped, @Nullable Long mirrorCount,
 			@Nullable Long upstreamCount, @Nullable Instant watermark, @Nullable String error, RunChanges changes) {
 
 		static Run of(SyncRun run, RunChanges changes) {
-			return new Run(run.getId(), run.getMode(), run.getStrategy(), run.getTrigger(), run.getStartedAt(),
-					run.getEndedAt(), run.getOutcome(), run.getPages(), run.getRequests(), run.getRetries(),
-					run.getThrottled(), run.getSeen(), run.getInserted(), run.getUpdated(), run.getDeleted(),
-					run.getSkipped(), run.getMirrorCount(), run.getUpstreamCount(), run.getWatermark(), run.getError(),
-					changes);
+			return new Run(run.getId(), run.getAccount(), run.getMode(), run.getStrategy(), run.getTrigger(),
+					run.getStartedAt(), run.getEndedAt(), run.getOutcome(), run.getPages(), run.getRequests(),
+					run.getRetries(), run.getThrottled(), run.getSeen(), run.getInserted(), run.getUpdated(),
+					run.getDeleted(), run.getSkipped(), run.getMirrorCount(), run.getUpstreamCount(),
+					run.getWatermark(), run.getError(), changes);
 		}
 
 	}

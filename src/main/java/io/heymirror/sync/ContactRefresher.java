@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import io.heymirror.heymarket.HeymarketAccounts;
 import io.heymirror.heymarket.HeymarketClient;
 import io.heymirror.heymarket.HeymarketContact;
 import io.heymirror.mirror.ChangeCause;
@@ -27,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class ContactRefresher {
 
-	private final HeymarketClient client;
+	private final HeymarketAccounts accounts;
 
 	private final ContactUpserter upserter;
 
@@ -39,9 +40,9 @@ public class ContactRefresher {
 
 	private final Clock clock;
 
-	ContactRefresher(HeymarketClient client, ContactUpserter upserter, ContactRepository contacts,
+	ContactRefresher(HeymarketAccounts accounts, ContactUpserter upserter, ContactRepository contacts,
 			ContactDeletions deletions, TransactionTemplate transaction, Clock clock) {
-		this.client = client;
+		this.accounts = accounts;
 		this.upserter = upserter;
 		this.contacts = contacts;
 		this.deletions = deletions;
@@ -55,7 +56,8 @@ public class ContactRefresher {
 	 * {@code REFRESH}), here and below.
 	 */
 	public RefreshOutcome refreshById(String account, long id, ChangeCause cause) {
-		return apply(() -> this.client.contactById(id), id, false, ChangeOrigin.of(account, cause));
+		HeymarketClient client = client(account);
+		return apply(client, () -> client.contactById(id), id, false, ChangeOrigin.of(account, cause));
 	}
 
 	/** Refresh by phone ({@code POST /v1/contact/get}). */
@@ -63,7 +65,8 @@ public class ContactRefresher {
 		Long knownId = this.contacts.findFirstByAccountAndPhoneAndDeletedAtIsNullOrderByUpdatedDesc(account, phone)
 			.map((contact) -> contact.getId())
 			.orElse(null);
-		return apply(() -> this.client.contactByPhone(phone), knownId, true, ChangeOrigin.of(account, cause));
+		HeymarketClient client = client(account);
+		return apply(client, () -> client.contactByPhone(phone), knownId, true, ChangeOrigin.of(account, cause));
 	}
 
 	/** Refresh by uuid ({@code GET /v2/contact/{uuid}}). */
@@ -71,15 +74,22 @@ public class ContactRefresher {
 		Long knownId = this.contacts.findFirstByAccountAndUuidAndDeletedAtIsNullOrderByUpdatedDesc(account, uuid)
 			.map((contact) -> contact.getId())
 			.orElse(null);
-		return apply(() -> this.client.contactByUuid(uuid), knownId, true, ChangeOrigin.of(account, cause));
+		HeymarketClient client = client(account);
+		return apply(client, () -> client.contactByUuid(uuid), knownId, true, ChangeOrigin.of(account, cause));
 	}
 
-	private RefreshOutcome apply(Supplier<Optional<HeymarketContact>> fetch, @Nullable Long knownId,
-			boolean confirmById, ChangeOrigin origin) {
+	private HeymarketClient client(String account) {
+		return this.accounts.find(account)
+			.orElseThrow(() -> new UnknownAccountException(account, this.accounts.names()))
+			.client();
+	}
+
+	private RefreshOutcome apply(HeymarketClient client, Supplier<Optional<HeymarketContact>> fetch,
+			@Nullable Long knownId, boolean confirmById, ChangeOrigin origin) {
 		Optional<HeymarketContact> fetched = fetch.get();
 		if (fetched.isEmpty() && confirmById && knownId != null) {
 			// the phone or uuid may have changed upstream: only the id says it is gone
-			fetched = this.client.contactById(knownId);
+			fetched = client.contactById(knownId);
 		}
 		if (fetched.isEmpty()) {
 			if (knownId == null) {

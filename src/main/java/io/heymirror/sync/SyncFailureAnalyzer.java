@@ -1,16 +1,29 @@
 package io.heymirror.sync;
 
-import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
 
 /**
- * Turns missing upstream credentials into one line at start-up instead of a stack trace.
+ * Turns what keeps the sync from running (missing upstream credentials, a connection pool
+ * too small for the runs) into one line at start-up instead of a stack trace.
  */
-class SyncFailureAnalyzer extends AbstractFailureAnalyzer<MissingUpstreamCredentialsException> {
+class SyncFailureAnalyzer implements FailureAnalyzer {
 
 	@Override
-	protected FailureAnalysis analyze(Throwable rootFailure, MissingUpstreamCredentialsException cause) {
-		return new FailureAnalysis(cause.getMessage(), "Configure Heymarket credentials or disable the sync.", cause);
+	public @Nullable FailureAnalysis analyze(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof MissingUpstreamCredentialsException missing) {
+				return new FailureAnalysis(missing.getMessage(), "Configure Heymarket credentials or disable the sync.",
+						missing);
+			}
+			if (cause instanceof ConnectionPoolCheck.PoolTooSmallException pool) {
+				return new FailureAnalysis(pool.getMessage(),
+						"Enlarge the connection pool or lower heymirror.sync.max-concurrent-accounts.", pool);
+			}
+		}
+		return null;
 	}
 
 }

@@ -26,49 +26,31 @@ class SyncProgress implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(SyncProgress.class);
 
-	private final HeymarketClient client;
-
 	private final Duration interval;
 
 	private final Clock clock;
 
+	// one ticker for every account's runs: a tick is a log line and, once, a count
 	private final ScheduledExecutorService ticker = Executors
 		.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("sync-progress").factory());
 
-	private volatile @Nullable Current current;
-
-	SyncProgress(HeymarketClient client, SyncProperties properties, Clock clock) {
-		this.client = client;
+	SyncProgress(SyncProperties properties, Clock clock) {
 		this.interval = properties.progressInterval();
 		this.clock = clock;
 	}
 
-	void begin(@Nullable Long runId, Tally tally, @Nullable String fromDate) {
-		end();
+	/** Starts the progress line of a run of the account this client reads. */
+	Tracker begin(HeymarketClient client, @Nullable Long runId, Tally tally, @Nullable String fromDate) {
 		long millis = this.interval.toMillis();
-		Current run = new Current(runId, tally, fromDate, this.clock.instant());
+		Tracker run = new Tracker(client, runId, tally, fromDate, this.clock.instant());
 		run.future = this.ticker.scheduleAtFixedRate(() -> tick(run), millis, millis, TimeUnit.MILLISECONDS);
-		this.current = run;
+		return run;
 	}
 
-	void end() {
-		Current run = this.current;
-		if (run != null && run.future != null) {
-			run.future.cancel(false);
-		}
-		this.current = null;
-	}
-
-	/** The run's total, once known. */
-	@Nullable Long total() {
-		Current run = this.current;
-		return (run != null) ? run.total : null;
-	}
-
-	private void tick(Current run) {
+	private void tick(Tracker run) {
 		try {
 			if (run.total == null) {
-				run.total = this.client.count(run.fromDate);
+				run.total = run.client.count(run.fromDate);
 			}
 			int done = run.tally.seen();
 			double seconds = Math.max(0.001, Duration.between(run.started, this.clock.instant()).toMillis() / 1000.0);
@@ -89,7 +71,10 @@ class SyncProgress implements DisposableBean {
 		this.ticker.shutdownNow();
 	}
 
-	private static final class Current {
+	/** The progress of one run. */
+	static final class Tracker {
+
+		private final HeymarketClient client;
 
 		private final @Nullable Long runId;
 
@@ -103,11 +88,24 @@ class SyncProgress implements DisposableBean {
 
 		private volatile @Nullable ScheduledFuture<?> future;
 
-		Current(@Nullable Long runId, Tally tally, @Nullable String fromDate, Instant started) {
+		Tracker(HeymarketClient client, @Nullable Long runId, Tally tally, @Nullable String fromDate, Instant started) {
+			this.client = client;
 			this.runId = runId;
 			this.tally = tally;
 			this.fromDate = fromDate;
 			this.started = started;
+		}
+
+		/** The run's total, once known. */
+		@Nullable Long total() {
+			return this.total;
+		}
+
+		void end() {
+			ScheduledFuture<?> running = this.future;
+			if (running != null) {
+				running.cancel(false);
+			}
 		}
 
 	}

@@ -5,6 +5,7 @@ import java.time.Duration;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import io.heymirror.heymarket.AccountProperties;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -35,6 +36,8 @@ import org.springframework.validation.annotation.Validated;
  * waits before counting a shortfall again: counts may lag writes by this much
  * @param maxClockSkew how far past the database's now an upstream {@code updated} may be
  * before the checkpoint stops following it (the contact is stored and flagged)
+ * @param maxConcurrentAccounts most account runs one replica runs at once (each holds up
+ * to two database connections)
  */
 @Validated
 @ConfigurationProperties("heymirror.sync")
@@ -44,7 +47,7 @@ public record SyncProperties(@DefaultValue("true") boolean enabled, @DefaultValu
 		@DefaultValue("100000") @Min(1) int maxDrainPages, @DefaultValue("300") @Min(1) int repairWindow,
 		@DefaultValue("PT1M") @NotNull Duration lockAtMostFor,
 		@DefaultValue("PT10S") @NotNull Duration progressInterval, @DefaultValue("PT10S") @NotNull Duration countSettle,
-		@DefaultValue("PT5M") @NotNull Duration maxClockSkew) {
+		@DefaultValue("PT5M") @NotNull Duration maxClockSkew, @DefaultValue("4") @Min(1) int maxConcurrentAccounts) {
 
 	public SyncProperties {
 		if (interval.isNegative() || interval.isZero()) {
@@ -57,6 +60,18 @@ public record SyncProperties(@DefaultValue("true") boolean enabled, @DefaultValu
 		if (lockAtMostFor.compareTo(Duration.ofSeconds(30)) < 0) {
 			throw new IllegalArgumentException("heymirror.sync.lock-at-most-for must be at least PT30S");
 		}
+	}
+
+	/**
+	 * The settings of one account: these, with the account's own interval, strategy and
+	 * reconciliation interval where it sets them.
+	 */
+	public SyncProperties forAccount(AccountProperties.Sync own) {
+		Strategy ownStrategy = (own.strategy() != null) ? Strategy.of(own.strategy()) : this.strategy;
+		return new SyncProperties(this.enabled, (own.interval() != null) ? own.interval() : this.interval, ownStrategy,
+				(own.reconcileInterval() != null) ? own.reconcileInterval() : this.reconcileInterval, this.staleAfter,
+				this.v2PageSize, this.maxDrainPages, this.repairWindow, this.lockAtMostFor, this.progressInterval,
+				this.countSettle, this.maxClockSkew, this.maxConcurrentAccounts);
 	}
 
 	/** The age after which the sync counts as stale. */
@@ -78,6 +93,11 @@ public record SyncProperties(@DefaultValue("true") boolean enabled, @DefaultValu
 
 		public String label() {
 			return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+		}
+
+		/** The strategy of a label ({@code v1-cursor}, {@code v2-keyset}). */
+		public static Strategy of(String label) {
+			return valueOf(label.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
 		}
 
 	}

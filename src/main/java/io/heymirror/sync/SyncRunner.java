@@ -22,18 +22,19 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One sync run, start to end: an incremental walk from the watermark (or a full scan when
- * asked for or when reconciliation is due), then the checks of {@link Verification} and
- * their repairs; all of it recorded in {@code sync_run}. The caller holds the sync lock.
+ * One account's sync runs, each start to end: an incremental walk from the watermark (or
+ * a full scan when asked for or when reconciliation is due), then the checks of
+ * {@link Verification} and their repairs; all of it recorded in {@code sync_run}. The
+ * caller holds the account's sync lock.
  */
-@Component
 class SyncRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(SyncRunner.class);
+
+	private final String account;
 
 	private final HeymarketClient client;
 
@@ -59,9 +60,10 @@ class SyncRunner {
 
 	private final Pause pause;
 
-	SyncRunner(HeymarketClient client, ContactRepository contacts, ContactDeletions deletions, SyncStateStore state,
-			SyncRunRepository runs, CheckpointWriter writer, SyncProperties properties, TransactionTemplate transaction,
-			JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+	SyncRunner(String account, HeymarketClient client, ContactRepository contacts, ContactDeletions deletions,
+			SyncStateStore state, SyncRunRepository runs, CheckpointWriter writer, SyncProperties properties,
+			TransactionTemplate transaction, JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+		this.account = account;
 		this.client = client;
 		this.contacts = contacts;
 		this.deletions = deletions;
@@ -76,7 +78,8 @@ class SyncRunner {
 		this.pause = Pause.SLEEP;
 	}
 
-	SyncRun run(String account, SyncMode mode, String trigger, BooleanSupplier stopRequested, RunObserver observer) {
+	SyncRun run(SyncMode mode, String trigger, BooleanSupplier stopRequested, RunObserver observer) {
+		String account = this.account;
 		Instant started = this.clock.instant();
 		Integer orphaned = this.transaction.execute((status) -> {
 			this.state.create(account);

@@ -5,8 +5,9 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The sync as an operator sees it.
+ * One account's sync as an operator sees it.
  *
+ * @param account the account
  * @param enabled whether scheduled runs are on
  * @param progress the run in progress in this process, if any
  * @param watermark every contact updated at or before this is mirrored
@@ -20,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * re-checked on every run; null when every check matched
  * @param lastRun the most recent run, finished or not
  */
-public record SyncStatus(boolean enabled, @Nullable RunProgress progress, @Nullable Instant watermark,
+public record SyncStatus(String account, boolean enabled, @Nullable RunProgress progress, @Nullable Instant watermark,
 		@Nullable Direction direction, @Nullable Instant lastSuccessAt, @Nullable Long upstreamCount,
 		@Nullable Long mirrorCount, @Nullable Instant countedAt, @Nullable FailedWindow failedWindow,
 		@Nullable SyncRun lastRun) {

@@ -1,5 +1,6 @@
 package io.heymirror.api;
 
+import io.heymirror.heymarket.Account;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +86,7 @@ class MirrorOfMirrorTests {
 	}
 
 	private static SyncRun sync(ConfigurableApplicationContext instance) {
-		return instance.getBean(SyncControl.class).runNow(SyncMode.INCREMENTAL, "test");
+		return instance.getBean(SyncControl.class).runNow(Account.DEFAULT, SyncMode.INCREMENTAL, "test");
 	}
 
 	private static List<Map<String, Object>> rows(JdbcTemplate db) {

@@ -1,5 +1,6 @@
 package io.heymirror.api;
 
+import io.heymirror.heymarket.Account;
 import java.time.Duration;
 
 import io.heymirror.simulator.HeymarketSimulator;
@@ -62,7 +63,8 @@ class WebhookOptOutTests {
 	@BeforeEach
 	void mirrorIsInSync() {
 		simulator.settings().faults().serviceUnavailable(0);
-		assertThat(heymirror.getBean(SyncControl.class).runNow(SyncMode.INCREMENTAL, "test").getOutcome())
+		assertThat(
+				heymirror.getBean(SyncControl.class).runNow(Account.DEFAULT, SyncMode.INCREMENTAL, "test").getOutcome())
 			.isEqualTo("SUCCEEDED");
 	}
 

@@ -1,5 +1,6 @@
 package io.heymirror.api;
 
+import io.heymirror.heymarket.Account;
 import java.time.Duration;
 import java.util.List;
 
@@ -64,7 +65,8 @@ class WebhookQueueTests {
 
 	@Test
 	void overTheShareWebhookRefreshesWaitInOrderAndOncePerContact() {
-		assertThat(heymirror.getBean(SyncControl.class).runNow(SyncMode.INCREMENTAL, "test").getOutcome())
+		assertThat(
+				heymirror.getBean(SyncControl.class).runNow(Account.DEFAULT, SyncMode.INCREMENTAL, "test").getOutcome())
 			.isEqualTo("SUCCEEDED");
 		List<SimContact> contacts = simulator.dataset().all().stream().filter((c) -> !c.optedOut()).toList();
 		contacts.subList(0, 3).forEach((contact) -> simulator.dataset().optOut(contact.id()));

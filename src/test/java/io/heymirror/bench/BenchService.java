@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.heymirror.HeymirrorApplication;
+import io.heymirror.heymarket.Account;
 import io.heymirror.sync.SyncControl;
 import io.heymirror.sync.SyncMode;
 
@@ -45,7 +46,8 @@ public final class BenchService {
 	private static void trigger(HttpExchange exchange, SyncControl control) throws IOException {
 		String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 		SyncMode mode = body.replace(" ", "").contains("\"mode\":\"full\"") ? SyncMode.FULL : SyncMode.INCREMENTAL;
-		boolean started = "POST".equals(exchange.getRequestMethod()) && control.start(mode, "bench");
+		boolean started = "POST".equals(exchange.getRequestMethod())
+				&& control.start(Account.DEFAULT, mode, "bench") == SyncControl.Start.STARTED;
 		byte[] answer = ("{\"started\":" + started + ",\"mode\":\"" + mode.name().toLowerCase(java.util.Locale.ROOT)
 				+ "\"}")
 			.getBytes(StandardCharsets.UTF_8);

@@ -9,7 +9,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import io.heymirror.heymarket.Accounts;
+import io.heymirror.heymarket.Account;
 import io.heymirror.heymarket.HeymarketContact;
 import io.heymirror.mirror.ContactData;
 import org.postgresql.PGConnection;
@@ -100,7 +100,7 @@ final class CopyStream implements AutoCloseable {
 	}
 
 	private static void csvRow(StringBuilder out, ContactData row, String now) {
-		Object[] values = { Accounts.DEFAULT, row.id(), row.uuid(), row.phone(), row.email(), row.displayName(),
+		Object[] values = { Account.DEFAULT, row.id(), row.uuid(), row.phone(), row.email(), row.displayName(),
 				row.firstName(), row.lastName(), row.optedOut(), row.teamId(), row.created(), row.updated(), row.rev(),
 				row.rawJson(), now, now };
 		for (int i = 0; i < values.length; i++) {

@@ -12,7 +12,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import io.heymirror.heymarket.Accounts;
+import io.heymirror.heymarket.Account;
 import io.heymirror.heymarket.HeymarketClient;
 import io.heymirror.heymarket.HeymarketContact;
 import io.heymirror.mirror.ChangeCause;
@@ -95,7 +95,7 @@ public final class UpsertVsCopy {
 		for (int from = 0; from < rows.size(); from += pageSize) {
 			List<ContactData> page = rows.subList(from, Math.min(rows.size(), from + pageSize));
 			transaction.executeWithoutResult((status) -> upserter.upsert(page, Instant.now(), true,
-					ChangeOrigin.of(Accounts.DEFAULT, ChangeCause.WALK)));
+					ChangeOrigin.of(Account.DEFAULT, ChangeCause.WALK)));
 		}
 		return (System.nanoTime() - started) / 1e9;
 	}

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.heymirror.HeymirrorApplication;
+import io.heymirror.heymarket.Account;
 import io.heymirror.simulator.HeymarketSimulator;
 import io.heymirror.sync.SyncControl;
 import io.heymirror.sync.SyncMode;
@@ -64,7 +65,8 @@ public final class ChangeFeedBench {
 					String database = "changes_bench_" + (log ? "on" : "off");
 					recreate(server, database);
 					try (ConfigurableApplicationContext context = start(simulator, server + database, log)) {
-						SyncRun run = context.getBean(SyncControl.class).runNow(SyncMode.FULL, "bench");
+						SyncRun run = context.getBean(SyncControl.class)
+							.runNow(Account.DEFAULT, SyncMode.FULL, "bench");
 						double seconds = (run.getEndedAt().toEpochMilli() - run.getStartedAt().toEpochMilli()) / 1000.0;
 						double rate = run.getSeen() / seconds;
 						if (round > 0) {

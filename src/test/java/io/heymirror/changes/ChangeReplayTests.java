@@ -1,5 +1,6 @@
 package io.heymirror.changes;
 
+import io.heymirror.heymarket.Account;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -115,7 +116,7 @@ class ChangeReplayTests {
 
 		churn(random);
 		crashSecondWrite();
-		assertThat(this.sync.runNow(SyncMode.INCREMENTAL, "test").getOutcome()).isEqualTo("FAILED");
+		assertThat(this.sync.runNow(Account.DEFAULT, SyncMode.INCREMENTAL, "test").getOutcome()).isEqualTo("FAILED");
 		assertReplayGivesTheMirror("a crash mid-run", false);
 		dropCrashTrigger();
 		run(SyncMode.INCREMENTAL);
@@ -123,7 +124,7 @@ class ChangeReplayTests {
 	}
 
 	private void run(SyncMode mode) {
-		SyncRun run = this.sync.runNow(mode, "test");
+		SyncRun run = this.sync.runNow(Account.DEFAULT, mode, "test");
 		assertThat(run.getOutcome()).as(String.valueOf(run.getError())).isEqualTo("SUCCEEDED");
 	}
 

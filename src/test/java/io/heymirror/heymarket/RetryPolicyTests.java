@@ -57,7 +57,7 @@ class RetryPolicyTests {
 
 	private static RetryPolicy policy(double random) {
 		return new RetryPolicy(SETTINGS, Clock.fixed(NOW, ZoneOffset.UTC),
-				new UpstreamMetrics(new SimpleMeterRegistry()), () -> random);
+				new UpstreamMetrics(new SimpleMeterRegistry(), Account.DEFAULT), () -> random);
 	}
 
 }

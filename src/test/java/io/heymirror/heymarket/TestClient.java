@@ -124,7 +124,7 @@ final class TestClient implements AutoCloseable {
 		TestClient build() {
 			HeymarketProperties settings = settings();
 			SimpleMeterRegistry registry = new SimpleMeterRegistry();
-			UpstreamExchange exchange = HeymarketConfiguration.exchange(settings, WebClient.builder(),
+			UpstreamExchange exchange = HeymarketConfiguration.exchange(Account.DEFAULT, settings, WebClient.builder(),
 					UpstreamAuth.from(settings, this.clock), this.budget, registry, this.clock);
 			return new TestClient(new HeymarketClient(exchange, JsonMapper.builder().build()), registry, exchange);
 		}

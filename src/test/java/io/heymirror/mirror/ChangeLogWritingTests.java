@@ -3,7 +3,7 @@ package io.heymirror.mirror;
 import java.time.Instant;
 import java.util.List;
 
-import io.heymirror.heymarket.Accounts;
+import io.heymirror.heymarket.Account;
 import io.heymirror.support.IntegrationTest;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +27,7 @@ class ChangeLogWritingTests {
 
 	private static final Instant T0 = Instant.parse("2024-06-01T12:00:00Z");
 
-	private static final ChangeOrigin WALK = new ChangeOrigin(Accounts.DEFAULT, ChangeCause.WALK, 42L);
+	private static final ChangeOrigin WALK = new ChangeOrigin(Account.DEFAULT, ChangeCause.WALK, 42L);
 
 	@Autowired
 	private ContactUpserter upserter;
@@ -60,8 +60,8 @@ class ChangeLogWritingTests {
 		upsert(this.upserter, WALK, contact(1, 1, "Ann", "1510555001"));
 		upsert(this.upserter, WALK, contact(1, 2, "Anne", "1510555001"));
 		this.transaction.executeWithoutResult((status) -> this.deletions.softDelete(List.of(1L), T0,
-				ChangeOrigin.of(Accounts.DEFAULT, ChangeCause.WEBHOOK)));
-		upsert(this.upserter, new ChangeOrigin(Accounts.DEFAULT, ChangeCause.REPAIR, 43L),
+				ChangeOrigin.of(Account.DEFAULT, ChangeCause.WEBHOOK)));
+		upsert(this.upserter, new ChangeOrigin(Account.DEFAULT, ChangeCause.REPAIR, 43L),
 				contact(1, 2, "Anne", "1510555001"));
 
 		List<Entry> log = log();

@@ -1,7 +1,9 @@
 package io.heymirror.ops;
 
+import io.heymirror.heymarket.Account;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.time.temporal.ChronoUnit;
 
 import io.heymirror.support.IntegrationTest;
@@ -139,14 +141,21 @@ class SyncHealthTests {
 		Health health = this.indicator.health();
 
 		assertThat(health.getStatus()).isEqualTo(Status.UNKNOWN);
-		assertThat(health.getDetails()).containsEntry("scheduled", false)
+		assertThat(health.getDetails()).doesNotContainKey("down");
+		assertThat(accountDetails(health, Account.DEFAULT)).containsEntry("status", "UNKNOWN")
+			.containsEntry("scheduled", false)
 			.containsEntry("fresh", true)
 			.containsEntry("complete", true)
 			.containsKey("reason");
 	}
 
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> accountDetails(Health health, String account) {
+		return (Map<String, Object>) ((Map<String, Object>) health.getDetails().get("accounts")).get(account);
+	}
+
 	private Health scheduledHealth() {
-		var status = this.control.status();
+		var status = this.control.status(Account.DEFAULT);
 		SyncAssessment assessment = SyncAssessment.of(status, true, this.control.isSyncingAnywhere(),
 				this.properties.effectiveStaleAfter(), Instant.now());
 		return SyncHealthIndicator.health(status, assessment);

@@ -1,5 +1,6 @@
 package io.heymirror.ops;
 
+import io.heymirror.heymarket.Account;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -110,7 +111,7 @@ class SyncMetricsTests {
 		double succeeded = count("heymirror.sync.runs", "outcome", "succeeded", "mode", "incremental");
 		double inserted = count("heymirror.sync.contacts", "change", "inserted");
 
-		SyncRun run = this.control.runNow(SyncMode.INCREMENTAL, "test");
+		SyncRun run = this.control.runNow(Account.DEFAULT, SyncMode.INCREMENTAL, "test");
 
 		assertThat(run.getOutcome()).isEqualTo("SUCCEEDED");
 		assertThat(count("heymirror.sync.runs", "outcome", "succeeded", "mode", "incremental"))

@@ -59,6 +59,29 @@ public final class TestDatabase {
 		}
 	}
 
+	/**
+	 * A fresh, empty database of its own on the tests' server, for instances whose state
+	 * must be their own.
+	 * @return its JDBC URL
+	 */
+	public static String createDatabase(String name) {
+		Coordinates db = coordinates();
+		java.util.regex.Matcher url = java.util.regex.Pattern.compile("(jdbc:postgresql://[^/]+/)([^?]+)(.*)")
+			.matcher(db.url());
+		if (!url.matches()) {
+			throw new IllegalStateException("Unexpected JDBC URL form: " + db.url());
+		}
+		try (Connection connection = java.sql.DriverManager.getConnection(db.url(), db.username(), db.password());
+				Statement statement = connection.createStatement()) {
+			statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+			statement.execute("CREATE DATABASE " + name);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not create test database " + name, ex);
+		}
+		return url.group(1) + name + url.group(3);
+	}
+
 	private static String envOr(String name, String fallback) {
 		String value = System.getenv(name);
 		return (value != null) ? value : fallback;

@@ -90,7 +90,7 @@ final class InMemorySync {
 	static SyncProperties properties(SyncProperties.Strategy strategy, int repairWindow) {
 		return new SyncProperties(false, Duration.ofMinutes(5), strategy, Duration.ofDays(1), null, 100, 100_000,
 				repairWindow, Duration.ofMinutes(1), Duration.ofSeconds(10), Duration.ofSeconds(10),
-				Duration.ofMinutes(5));
+				Duration.ofMinutes(5), 4);
 	}
 
 }

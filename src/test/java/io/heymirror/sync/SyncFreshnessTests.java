@@ -1,5 +1,6 @@
 package io.heymirror.sync;
 
+import io.heymirror.heymarket.Account;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -67,7 +68,7 @@ class SyncFreshnessTests {
 			SyncRun incremental = this.harness.run(strategy, SyncMode.INCREMENTAL);
 
 			assertThat(incremental.getOutcome()).as("run %d: %s", run, incremental.getError()).isEqualTo("SUCCEEDED");
-			SyncStatus status = this.control.status();
+			SyncStatus status = this.control.status(Account.DEFAULT);
 			assertThat(status.failedWindow()).as("run %d", run).isNull();
 			assertThat(status.countsMatch()).as("run %d: the verdict health takes", run).isTrue();
 			assertThat(incremental.getWindowUpstream()).as("run %d", run).isNotNull();
@@ -96,7 +97,7 @@ class SyncFreshnessTests {
 
 		assertThat(failed.getOutcome()).isEqualTo("FAILED");
 		assertThat(failed.getError()).startsWith("Stale mirror: window (beginning, ").contains("holds 400 contacts");
-		SyncStatus status = this.control.status();
+		SyncStatus status = this.control.status(Account.DEFAULT);
 		assertThat(status.failedWindow()).isNotNull();
 		assertThat(status.countsMatch()).as("health is DOWN while a window fails").isFalse();
 
@@ -110,7 +111,7 @@ class SyncFreshnessTests {
 		SyncRun repaired = this.harness.run(SyncProperties.Strategy.V2_KEYSET, SyncMode.INCREMENTAL);
 
 		assertThat(repaired.getOutcome()).as(String.valueOf(repaired.getError())).isEqualTo("SUCCEEDED");
-		assertThat(this.control.status().failedWindow()).isNull();
+		assertThat(this.control.status(Account.DEFAULT).failedWindow()).isNull();
 		assertThat(this.harness.mirror()).containsKey((long) lost).hasSize(400);
 	}
 

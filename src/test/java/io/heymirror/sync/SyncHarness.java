@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
-import io.heymirror.heymarket.Accounts;
+import io.heymirror.heymarket.Account;
 import io.heymirror.heymarket.HeymarketClient;
 import io.heymirror.mirror.ContactDeletions;
 import io.heymirror.mirror.ContactRepository;
@@ -82,12 +82,12 @@ public class SyncHarness {
 	static SyncProperties properties(SyncProperties.Strategy strategy, Duration reconcileInterval, int maxDrainPages,
 			Duration countSettle) {
 		return new SyncProperties(false, Duration.ofMinutes(5), strategy, reconcileInterval, null, 100, maxDrainPages,
-				300, Duration.ofMinutes(1), Duration.ofSeconds(10), countSettle, Duration.ofMinutes(5));
+				300, Duration.ofMinutes(1), Duration.ofSeconds(10), countSettle, Duration.ofMinutes(5), 4);
 	}
 
 	SyncRunner runner(SyncProperties properties) {
-		return new SyncRunner(this.client, this.contacts, this.deletions, this.state, this.runs, this.writer,
-				properties, this.transaction, this.jdbcClient, this.clock, this.events);
+		return new SyncRunner(Account.DEFAULT, this.client, this.contacts, this.deletions, this.state, this.runs,
+				this.writer, properties, this.transaction, this.jdbcClient, this.clock, this.events);
 	}
 
 	SyncRun run(SyncProperties.Strategy strategy, SyncMode mode) {
@@ -95,7 +95,7 @@ public class SyncHarness {
 	}
 
 	SyncRun run(SyncProperties properties, SyncMode mode, BooleanSupplier stop) {
-		return runner(properties).run(Accounts.DEFAULT, mode, "test", stop, (run, tally, from) -> {
+		return runner(properties).run(mode, "test", stop, (run, tally, from) -> {
 		});
 	}
 
@@ -108,7 +108,7 @@ public class SyncHarness {
 	}
 
 	SyncState state() {
-		return this.state.load(Accounts.DEFAULT);
+		return this.state.load(Account.DEFAULT);
 	}
 
 	/** Upstream's contacts as served (full JSON, uuid included), by id. */

@@ -3,6 +3,7 @@ package io.heymirror.sync;
 import java.time.Duration;
 
 import io.heymirror.HeymirrorApplication;
+import io.heymirror.heymarket.Account;
 import io.heymirror.simulator.HeymarketSimulator;
 import io.heymirror.support.IntegrationTest;
 import io.heymirror.support.TestDatabase;
@@ -46,17 +47,20 @@ class SyncLockTests {
 					"--heymirror.heymarket.api-key=" + TestUpstream.API_KEY)) {
 			SyncControl otherControl = other.getBean(SyncControl.class);
 
-			assertThat(this.control.start(SyncMode.INCREMENTAL, "test")).isTrue();
+			assertThat(this.control.start(Account.DEFAULT, SyncMode.INCREMENTAL, "test"))
+				.isEqualTo(SyncControl.Start.STARTED);
 			await().until(this.control::isSyncing);
 
-			assertThat(otherControl.start(SyncMode.FULL, "test")).isFalse();
+			assertThat(otherControl.start(Account.DEFAULT, SyncMode.FULL, "test")).isEqualTo(SyncControl.Start.RUNNING);
 			assertThatExceptionOfType(SyncInProgressException.class)
-				.isThrownBy(() -> otherControl.runNow(SyncMode.INCREMENTAL, "test"));
-			assertThat(this.control.start(SyncMode.INCREMENTAL, "test")).as("refused, not queued").isFalse();
+				.isThrownBy(() -> otherControl.runNow(Account.DEFAULT, SyncMode.INCREMENTAL, "test"));
+			assertThat(this.control.start(Account.DEFAULT, SyncMode.INCREMENTAL, "test")).as("refused, not queued")
+				.isEqualTo(SyncControl.Start.RUNNING);
 
-			await().atMost(Duration.ofMinutes(2)).until(() -> !this.control.isSyncing());
+			await().atMost(Duration.ofMinutes(2)).until(() -> !this.control.isSyncing(Account.DEFAULT));
 			simulator.settings().faults().none();
-			assertThat(otherControl.runNow(SyncMode.INCREMENTAL, "test").getOutcome()).isEqualTo("SUCCEEDED");
+			assertThat(otherControl.runNow(Account.DEFAULT, SyncMode.INCREMENTAL, "test").getOutcome())
+				.isEqualTo("SUCCEEDED");
 		}
 		assertThat(this.harness.jdbc().queryForObject("SELECT count(*) FROM sync_run", Integer.class)).isEqualTo(2);
 	}
@@ -69,14 +73,15 @@ class SyncLockTests {
 					+ "VALUES (?, now() + interval '1 minute', now(), 'crashed-replica') ON CONFLICT (name) DO UPDATE "
 					+ "SET lock_until = excluded.lock_until, locked_by = excluded.locked_by", SyncControl.LOCK_NAME);
 		assertThatExceptionOfType(SyncInProgressException.class)
-			.isThrownBy(() -> this.control.runNow(SyncMode.INCREMENTAL, "test"));
+			.isThrownBy(() -> this.control.runNow(Account.DEFAULT, SyncMode.INCREMENTAL, "test"));
 
 		// a minute later (lock-at-most-for), the lock has expired
 		this.harness.jdbc()
 			.update("UPDATE shedlock SET lock_until = now() - interval '1 second' WHERE name = ?",
 					SyncControl.LOCK_NAME);
 
-		assertThat(this.control.runNow(SyncMode.INCREMENTAL, "test").getOutcome()).isEqualTo("SUCCEEDED");
+		assertThat(this.control.runNow(Account.DEFAULT, SyncMode.INCREMENTAL, "test").getOutcome())
+			.isEqualTo("SUCCEEDED");
 	}
 
 }

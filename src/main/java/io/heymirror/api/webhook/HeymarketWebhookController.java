@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.heymirror.api.errors.ApiProblem;
-import io.heymirror.heymarket.Accounts;
+import io.heymirror.heymarket.Account;
 import io.heymirror.api.security.SecretDigest;
 import io.heymirror.api.refresh.ContactReference;
 import io.heymirror.api.refresh.Refreshes;
@@ -94,7 +94,7 @@ public class HeymarketWebhookController {
 		ContactReference reference = ContactReference.find(data)
 			.orElseThrow(() -> ApiProblem.badParameter("event_data",
 					"'event_data' names no contact (phone, contact_id or UUID)."));
-		WebhookRefresh refresh = this.refreshes.onWebhook(Accounts.DEFAULT, reference);
+		WebhookRefresh refresh = this.refreshes.onWebhook(Account.DEFAULT, reference);
 		RefreshOutcome outcome = refresh.outcome();
 		if (outcome == null) {
 			log.info("Webhook {} event {}: refresh by {} queued", webhookId, type.asString(), reference.kind());
