@@ -533,7 +533,15 @@
 				}
 				var label = mode === 'full' ? 'Full re-sync' : 'Incremental run';
 				if (response.status === 202 || response.status === 200) {
-					showMessage(label + ' started.', 'good');
+					// every idle account starts; the body lists which did
+					return response.json().then(function (body) {
+						if (body.started && body.started.length) {
+							showMessage(label + ' started.', 'good');
+						} else {
+							showMessage('A sync run is already in progress; nothing was started.', 'warn');
+						}
+						refresh();
+					});
 				} else if (response.status === 409) {
 					showMessage('A sync run is already in progress; nothing was started.', 'warn');
 				} else {

@@ -10,9 +10,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Filters of a contact search, each an SQL condition with bound parameters that can use
- * an index: {@code phone}, {@code lower(email)}, the trigram indexes of the names,
- * {@code opted_out}, {@code (updated, id)}.
+ * an index: {@code account}, {@code phone}, {@code lower(email)}, the trigram indexes of
+ * the names, {@code opted_out}, {@code (updated, id)}.
  *
+ * @param account only contacts of this account (null: of every account)
  * @param phone exact phone, with or without a leading {@code +}
  * @param email email, case-insensitive
  * @param q part of the display, first or last name, case-insensitive
@@ -20,14 +21,18 @@ import org.jspecify.annotations.Nullable;
  * @param updatedSince only contacts updated at or after this
  * @param includeDeleted also contacts found deleted upstream
  */
-public record ContactFilter(@Nullable String phone, @Nullable String email, @Nullable String q,
-		@Nullable Boolean optedOut, @Nullable Instant updatedSince, boolean includeDeleted) {
+public record ContactFilter(@Nullable String account, @Nullable String phone, @Nullable String email,
+		@Nullable String q, @Nullable Boolean optedOut, @Nullable Instant updatedSince, boolean includeDeleted) {
 
 	/** {@code WHERE} conditions (starting with {@code TRUE}) filling {@code params}. */
 	String where(Map<String, Object> params) {
 		StringBuilder sql = new StringBuilder("TRUE");
 		if (!this.includeDeleted) {
 			sql.append(" AND deleted_at IS NULL");
+		}
+		if (this.account != null) {
+			sql.append(" AND account = :account");
+			params.put("account", this.account);
 		}
 		if (this.phone != null) {
 			sql.append(" AND phone IN (:phones)");
@@ -68,9 +73,9 @@ public record ContactFilter(@Nullable String phone, @Nullable String email, @Nul
 	@Override
 	public String toString() {
 		// filters hold phones and emails: name only which are set
-		return "ContactFilter[phone=" + (this.phone != null) + ", email=" + (this.email != null) + ", q="
-				+ (this.q != null) + ", optedOut=" + this.optedOut + ", updatedSince=" + this.updatedSince
-				+ ", includeDeleted=" + this.includeDeleted + "]";
+		return "ContactFilter[account=" + this.account + ", phone=" + (this.phone != null) + ", email="
+				+ (this.email != null) + ", q=" + (this.q != null) + ", optedOut=" + this.optedOut + ", updatedSince="
+				+ this.updatedSince + ", includeDeleted=" + this.includeDeleted + "]";
 	}
 
 }

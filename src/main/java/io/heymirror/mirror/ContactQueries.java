@@ -32,11 +32,11 @@ public class ContactQueries {
 
 	private static final String SELECT = "SELECT " + StoredContact.COLUMNS + " FROM contact WHERE ";
 
-	private static final String SELECT_LIVE = SELECT + "deleted_at IS NULL";
+	private static final String SELECT_LIVE = SELECT + "account = :account AND deleted_at IS NULL";
 
 	private static final String NEWEST_FIRST = " ORDER BY deleted_at IS NOT NULL, updated DESC, id DESC LIMIT 1";
 
-	/** The order of a page by {@code (updated, id)}. */
+	/** The order of one account's page by {@code (updated, id)}. */
 	public enum Order {
 
 		ASCENDING(" ORDER BY updated, id"), DESCENDING(" ORDER BY updated DESC, id DESC");
@@ -61,16 +61,18 @@ public class ContactQueries {
 		this.jdbc = JdbcClient.create(template);
 	}
 
-	public Optional<StoredContact> byId(long id, boolean includeDeleted) {
-		return this.jdbc.sql(SELECT + "id = :id" + live(includeDeleted))
+	public Optional<StoredContact> byId(String account, long id, boolean includeDeleted) {
+		return this.jdbc.sql(SELECT + "account = :account AND id = :id" + live(includeDeleted))
+			.param("account", account)
 			.param("id", id)
 			.query(StoredContact.MAPPER)
 			.optional();
 	}
 
-	/** The most recently updated contact with this uuid (live ones first). */
-	public Optional<StoredContact> byUuid(String uuid, boolean includeDeleted) {
-		return this.jdbc.sql(SELECT + "uuid IN (:uuids)" + live(includeDeleted) + NEWEST_FIRST)
+	/** The account's most recently updated contact with this uuid (live ones first). */
+	public Optional<StoredContact> byUuid(String account, String uuid, boolean includeDeleted) {
+		return this.jdbc.sql(SELECT + "account = :account AND uuid IN (:uuids)" + live(includeDeleted) + NEWEST_FIRST)
+			.param("account", account)
 			.param("uuids", List.of(uuid, uuid.toLowerCase()))
 			.query(StoredContact.MAPPER)
 			.optional();
@@ -80,26 +82,28 @@ public class ContactQueries {
 	 * The most recently updated contact with this phone (live ones first): phones are not
 	 * unique upstream, and this is what a lookup by phone there returns.
 	 */
-	public Optional<StoredContact> byPhone(String phone, boolean includeDeleted) {
-		return this.jdbc.sql(SELECT + "phone IN (:phones)" + live(includeDeleted) + NEWEST_FIRST)
+	public Optional<StoredContact> byPhone(String account, String phone, boolean includeDeleted) {
+		return this.jdbc.sql(SELECT + "account = :account AND phone IN (:phones)" + live(includeDeleted) + NEWEST_FIRST)
+			.param("account", account)
 			.param("phones", ContactFilter.phoneForms(phone))
 			.query(StoredContact.MAPPER)
 			.optional();
 	}
 
 	/**
-	 * Up to {@code limit} contacts matching {@code filter} in {@code (updated, id)}
-	 * order, strictly after {@code after} if given.
+	 * Up to {@code limit} contacts matching {@code filter} in
+	 * {@code (updated, account, id)} order, strictly after {@code after} if given.
 	 */
 	public List<StoredContact> page(ContactFilter filter, @Nullable ContactPosition after, int limit) {
 		Map<String, Object> params = new HashMap<>();
 		StringBuilder sql = new StringBuilder(SELECT).append(filter.where(params));
 		if (after != null) {
-			sql.append(" AND (updated, id) > (:afterUpdated, :afterId)");
+			sql.append(" AND (updated, account, id) > (:afterUpdated, :afterAccount, :afterId)");
 			params.put("afterUpdated", StoredContact.sql(after.updated()));
+			params.put("afterAccount", after.account());
 			params.put("afterId", after.id());
 		}
-		sql.append(" ORDER BY updated, id LIMIT :limit");
+		sql.append(" ORDER BY updated, account, id LIMIT :limit");
 		params.put("limit", limit);
 		return this.jdbc.sql(sql.toString()).params(params).query(StoredContact.MAPPER).list();
 	}
@@ -120,8 +124,9 @@ public class ContactQueries {
 	 * a group, and never sees a contact twice. Both statements read one snapshot.
 	 */
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-	public List<StoredContact> v1Page(@Nullable Instant after) {
+	public List<StoredContact> v1Page(String account, @Nullable Instant after) {
 		Map<String, Object> params = new HashMap<>();
+		params.put("account", account);
 		params.put("limit", V1_PAGE_SIZE);
 		List<StoredContact> page = new ArrayList<>(
 				this.jdbc.sql(SELECT_LIVE + updatedAfter(after, params) + Order.ASCENDING.sql + " LIMIT :limit")
@@ -131,6 +136,7 @@ public class ContactQueries {
 		if (page.size() == V1_PAGE_SIZE) {
 			StoredContact last = page.get(page.size() - 1);
 			page.addAll(this.jdbc.sql(SELECT_LIVE + " AND updated = :updated AND id > :id ORDER BY id")
+				.param("account", account)
 				.param("updated", StoredContact.sql(last.updated()))
 				.param("id", last.id())
 				.query(StoredContact.MAPPER)
@@ -144,8 +150,9 @@ public class ContactQueries {
 	 * live contacts over {@code (updated, id)}; the id tiebreak keeps pages over a tie
 	 * group disjoint.
 	 */
-	public List<StoredContact> v2Page(@Nullable Instant after, Order order, int limit, long offset) {
+	public List<StoredContact> v2Page(String account, @Nullable Instant after, Order order, int limit, long offset) {
 		Map<String, Object> params = new HashMap<>();
+		params.put("account", account);
 		params.put("limit", limit);
 		params.put("offset", offset);
 		return this.jdbc.sql(SELECT_LIVE + updatedAfter(after, params) + order.sql + " LIMIT :limit OFFSET :offset")
@@ -154,10 +161,13 @@ public class ContactQueries {
 			.list();
 	}
 
-	/** Live contacts, or those updated strictly after {@code after}. */
-	public long countLive(@Nullable Instant after) {
+	/** The account's live contacts, or those updated strictly after {@code after}. */
+	public long countLive(String account, @Nullable Instant after) {
 		Map<String, Object> params = new HashMap<>();
-		return this.jdbc.sql("SELECT count(*) FROM contact WHERE deleted_at IS NULL" + updatedAfter(after, params))
+		params.put("account", account);
+		return this.jdbc
+			.sql("SELECT count(*) FROM contact WHERE account = :account AND deleted_at IS NULL"
+					+ updatedAfter(after, params))
 			.params(params)
 			.query(Long.class)
 			.single();

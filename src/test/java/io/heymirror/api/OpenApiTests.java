@@ -85,7 +85,7 @@ class OpenApiTests {
 		}
 		assertThat(undocumented).isEmpty();
 		assertThat(paths.at("/~1api~1contacts/get/parameters").findValuesAsString("name")).containsExactlyInAnyOrder(
-				"phone", "email", "q", "optedOut", "updatedSince", "includeDeleted", "limit", "cursor");
+				"account", "phone", "email", "q", "optedOut", "updatedSince", "includeDeleted", "limit", "cursor");
 		assertThat(docs.at("/components/securitySchemes/apiKey/scheme").asString()).isEqualTo("bearer");
 		assertThat(paths.at("/~1v1~1contacts/post/security").isArray()).isTrue();
 		assertThat(paths.at("/~1webhooks~1heymarket/post/security")).isEmpty();

@@ -30,12 +30,14 @@ class SearchIndexesTests {
 
 	@Test
 	void aNameSearchCanUseTheTrigramIndex() {
-		assertThat(plan(new ContactFilter(null, null, "arti", null, null, false))).contains("contact_names_trgm_idx");
+		assertThat(plan(new ContactFilter(null, null, null, "arti", null, null, false)))
+			.contains("contact_names_trgm_idx");
 	}
 
 	@Test
 	void aSearchForOptedOutContactsCanUseItsPartialIndex() {
-		assertThat(plan(new ContactFilter(null, null, null, true, null, false))).contains("contact_opted_out_idx");
+		assertThat(plan(new ContactFilter(null, null, null, null, true, null, false)))
+			.contains("contact_opted_out_idx");
 	}
 
 	private String plan(ContactFilter filter) {

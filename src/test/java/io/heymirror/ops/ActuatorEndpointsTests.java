@@ -76,9 +76,11 @@ class ActuatorEndpointsTests {
 
 		JsonNode sync = health.get("components").get("sync");
 		assertThat(sync.get("status").asString()).isEqualTo("UNKNOWN");
-		assertThat(sync.get("details").get("watermark").asString()).isEqualTo(this.now.minusSeconds(90).toString());
-		assertThat(sync.get("details").get("mirrorCount").asLong()).isEqualTo(10);
-		assertThat(sync.get("details").get("upstreamCount").asLong()).isEqualTo(10);
+		JsonNode account = sync.get("details").get("accounts").get("default");
+		assertThat(account.get("status").asString()).isEqualTo("UNKNOWN");
+		assertThat(account.get("watermark").asString()).isEqualTo(this.now.minusSeconds(90).toString());
+		assertThat(account.get("mirrorCount").asLong()).isEqualTo(10);
+		assertThat(account.get("upstreamCount").asLong()).isEqualTo(10);
 	}
 
 	@Test
@@ -104,7 +106,8 @@ class ActuatorEndpointsTests {
 			// generated when the build runs in a git checkout
 			assertThat(info.get("git").get("commit").get("id").asString()).isNotBlank();
 		}
-		assertThat(info.get("sync").get("watermark").asString()).isEqualTo(this.now.minusSeconds(90).toString());
+		assertThat(info.get("sync").get("default").get("watermark").asString())
+			.isEqualTo(this.now.minusSeconds(90).toString());
 	}
 
 	@Test
@@ -118,12 +121,13 @@ class ActuatorEndpointsTests {
 		Http.Response response = this.http.get("/actuator/prometheus", Http.KEY);
 
 		assertThat(response.status()).isEqualTo(200);
-		assertThat(response.body()).contains("heymirror_sync_runs_total{mode=\"incremental\",outcome=\"succeeded\"}")
-			.contains("heymirror_sync_contacts_total{change=\"inserted\"}")
-			.contains("heymirror_sync_last_success_age_seconds ")
+		assertThat(response.body())
+			.contains("heymirror_sync_runs_total{account=\"default\",mode=\"incremental\",outcome=\"succeeded\"}")
+			.contains("heymirror_sync_contacts_total{account=\"default\",change=\"inserted\"}")
+			.contains("heymirror_sync_last_success_age_seconds{account=\"default\"} ")
 			.contains("heymirror_mirror_size 2.0")
-			.contains("heymirror_sync_completeness 1.0")
-			.contains("heymirror_sync_running 0.0");
+			.contains("heymirror_sync_completeness{account=\"default\"} 1.0")
+			.contains("heymirror_sync_running{account=\"default\"} 0.0");
 		assertThat(this.http.get("/actuator/prometheus", null).status()).isEqualTo(401);
 	}
 

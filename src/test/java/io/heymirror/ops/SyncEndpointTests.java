@@ -103,7 +103,8 @@ class SyncEndpointTests {
 		Http.Response response = this.http.post("/actuator/sync", "{}", Http.KEY);
 
 		assertThat(response.status()).isEqualTo(202);
-		assertThat(response.tree().get("started").asBoolean()).isTrue();
+		assertThat(response.tree().get("started").valueStream().map(JsonNode::asString)).containsExactly("default");
+		assertThat(response.tree().get("running")).isEmpty();
 		assertThat(response.tree().get("mode").asString()).isEqualTo("incremental");
 		await().atMost(Duration.ofSeconds(60)).until(() -> runsSucceeded("INCREMENTAL") == 1);
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM contact", Long.class)).isEqualTo(25);
@@ -121,10 +122,31 @@ class SyncEndpointTests {
 	}
 
 	@Test
-	void refusesWith409WhileARunIsAliveInAnotherReplica() {
+	void startsNothingAndSaysSoWhileEveryAccountRunsInAnotherReplica() {
 		this.fixtures.lockHeldElsewhere();
 
 		Http.Response response = this.http.post("/actuator/sync", "{}", Http.KEY);
+
+		assertThat(response.status()).isEqualTo(202);
+		assertThat(response.tree().get("started")).isEmpty();
+		assertThat(response.tree().get("running").valueStream().map(JsonNode::asString)).containsExactly("default");
+		assertThat(runsStarted("INCREMENTAL")).isZero();
+		this.fixtures.lockReleased();
+	}
+
+	@Test
+	void refusesAnUnknownAccountWith400() {
+		Http.Response response = this.http.post("/actuator/sync", "{\"account\": \"nowhere\"}", Http.KEY);
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.body()).contains("'account' must be one of default");
+	}
+
+	@Test
+	void refusesWith409WhileARunOfTheNamedAccountIsAliveInAnotherReplica() {
+		this.fixtures.lockHeldElsewhere();
+
+		Http.Response response = this.http.post("/actuator/sync", "{\"account\": \"default\"}", Http.KEY);
 
 		assertThat(response.status()).isEqualTo(409);
 		assertThat(response.tree().get("type").asString()).isEqualTo("https://heymirror.io/problems/conflict");

@@ -9,8 +9,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,6 +27,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -55,7 +59,7 @@ class AccountsSyncTests {
 	}
 
 	@Test
-	void threeAccountsOfDifferentSizesSemanticsAndFaultsEachConvergeToExactlyTheirOwnUpstream() {
+	void threeAccountsOfDifferentSizesSemanticsAndFaultsEachConvergeToExactlyTheirOwnUpstream() throws Exception {
 		HeymarketSimulator east = simulator("east", 21, 2500);
 		east.settings().order(ListOrder.DESCENDING).dateInclusive(false);
 		HeymarketSimulator west = simulator("west", 22, 400);
@@ -85,6 +89,48 @@ class AccountsSyncTests {
 		assertThat(jdbc.queryForObject("SELECT count(*) FROM contact WHERE id = 1", Long.class))
 			.as("the same Heymarket id in three accounts is three contacts")
 			.isEqualTo(3);
+		readsEachAccountApart(app, jdbc);
+	}
+
+	/**
+	 * The read routes serve the account named, and the list pages through every account.
+	 */
+	private static void readsEachAccountApart(ConfigurableApplicationContext app, JdbcTemplate jdbc) throws Exception {
+		String eastRaw = jdbc.queryForObject("SELECT raw->>'phone' FROM contact WHERE account = 'east' AND id = 1",
+				String.class);
+		String westRaw = jdbc.queryForObject("SELECT raw->>'phone' FROM contact WHERE account = 'west' AND id = 1",
+				String.class);
+		assertThat(get(app, "/v1/contact/1", "east")).as("the header names the account").contains(eastRaw);
+		assertThat(get(app, "/v1/contact/1?account=west", null)).as("so does the parameter").contains(westRaw);
+		assertThat(get(app, "/api/contacts/1?account=west", null)).contains("\"account\":\"west\"");
+		assertThat(get(app, "/v1/contact/1", null)).as("no account default: the caller must say")
+			.contains("the accounts are east, north, west");
+		assertThat(get(app, "/v1/contact/1", "nowhere")).contains("No account 'nowhere'");
+		long live = jdbc.queryForObject("SELECT count(*) FROM contact WHERE deleted_at IS NULL", Long.class);
+		assertThat(get(app, "/api/contacts/count", null)).isEqualTo("{\"count\":" + live + "}");
+		assertThat(get(app, "/api/contacts/count?account=east", null))
+			.isEqualTo("{\"count\":" + mirror(jdbc, "east").size() + "}");
+		Set<String> listed = new HashSet<>();
+		String cursor = null;
+		do {
+			JsonNode page = JsonMapper.shared()
+				.readTree(get(app, "/api/contacts?limit=500" + ((cursor != null) ? "&cursor=" + cursor : ""), null));
+			page.get("contacts")
+				.forEach((contact) -> listed.add(contact.get("account").asString() + "/" + contact.get("id").asLong()));
+			cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+		}
+		while (cursor != null);
+		assertThat(listed).as("pages over (updated, account, id) miss no contact of any account").hasSize((int) live);
+	}
+
+	private static String get(ConfigurableApplicationContext app, String path, String account) throws Exception {
+		int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.header("Authorization", "Bearer test-key");
+		if (account != null) {
+			request.header("Heymirror-Account", account);
+		}
+		return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
 	}
 
 	@Test

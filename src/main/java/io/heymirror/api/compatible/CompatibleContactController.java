@@ -3,6 +3,7 @@ package io.heymirror.api.compatible;
 import java.time.Instant;
 import java.util.List;
 
+import io.heymirror.api.accounts.AddressedAccount;
 import io.heymirror.api.errors.ApiProblem;
 import io.heymirror.api.errors.Inputs;
 import io.heymirror.api.openapi.OpenApiConfiguration;
@@ -30,7 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Heymarket's six contact read routes served from the mirror, so an integration can point
  * its base URL here instead: same methods, paths, bodies and JSON (the stored upstream
- * JSON, every field). Deleted contacts never appear.
+ * JSON, every field), for one account: the one the {@code Heymirror-Account} header or
+ * the {@code account} parameter names, else {@code default}. Deleted contacts never
+ * appear.
  */
 @RestController
 @Tag(name = "Heymarket-compatible",
@@ -52,8 +55,9 @@ class CompatibleContactController {
 	@GetMapping(path = "/v1/contact/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Get a contact by its integer id", description = "As Heymarket's GET /v1/contact/{id}.")
 	@ApiResponse(responseCode = "200", description = RAW_CONTACT, content = @Content(schema = @Schema(type = "object")))
-	ResponseEntity<String> byId(@Parameter(description = "The contact's integer id.") @PathVariable long id) {
-		return found(this.queries.byId(id, false).orElseThrow(() -> notFound("id " + id)));
+	ResponseEntity<String> byId(@Parameter(description = "The contact's integer id.") @PathVariable long id,
+			@Parameter(hidden = true) AddressedAccount account) {
+		return found(this.queries.byId(account.name(), id, false).orElseThrow(() -> notFound("id " + id)));
 	}
 
 	@PostMapping(path = "/v1/contact/get", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -64,23 +68,25 @@ class CompatibleContactController {
 							schema = @Schema(implementation = ContactGetRequest.class))))
 	@ApiResponse(responseCode = "200", description = RAW_CONTACT, content = @Content(schema = @Schema(type = "object")))
 	ResponseEntity<String> get(
-			@org.springframework.web.bind.annotation.RequestBody(required = false) @Nullable ContactGetRequest body) {
+			@org.springframework.web.bind.annotation.RequestBody(required = false) @Nullable ContactGetRequest body,
+			@Parameter(hidden = true) AddressedAccount account) {
 		ContactGetRequest request = (body != null) ? body : new ContactGetRequest(null, null);
 		String phone = request.lookupPhone();
 		if (phone != null) {
-			return found(this.queries.byPhone(phone, false).orElseThrow(() -> notFound("this phone")));
+			return found(this.queries.byPhone(account.name(), phone, false).orElseThrow(() -> notFound("this phone")));
 		}
 		long id = request.lookupId();
-		return found(this.queries.byId(id, false).orElseThrow(() -> notFound("id " + id)));
+		return found(this.queries.byId(account.name(), id, false).orElseThrow(() -> notFound("id " + id)));
 	}
 
 	@GetMapping(path = "/v2/contact/{contactID}", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Get a contact by its UUID", description = "As Heymarket's GET /v2/contact/{contactID}.")
 	@ApiResponse(responseCode = "200", description = RAW_CONTACT, content = @Content(schema = @Schema(type = "object")))
 	ResponseEntity<String> byUuid(
-			@Parameter(description = "The contact's UUID.") @PathVariable("contactID") String contactId) {
+			@Parameter(description = "The contact's UUID.") @PathVariable("contactID") String contactId,
+			@Parameter(hidden = true) AddressedAccount account) {
 		String uuid = Inputs.uuid("contactID", contactId);
-		return found(this.queries.byUuid(uuid, false).orElseThrow(() -> notFound("this UUID")));
+		return found(this.queries.byUuid(account.name(), uuid, false).orElseThrow(() -> notFound("this UUID")));
 	}
 
 	@PostMapping(path = "/v1/contacts", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -95,9 +101,10 @@ class CompatibleContactController {
 	@ApiResponse(responseCode = "200", description = "Contacts exactly as Heymarket sent them.",
 			content = @Content(array = @ArraySchema(schema = @Schema(type = "object"))))
 	ResponseEntity<String> list(
-			@org.springframework.web.bind.annotation.RequestBody(required = false) @Nullable ContactsRequest body) {
+			@org.springframework.web.bind.annotation.RequestBody(required = false) @Nullable ContactsRequest body,
+			@Parameter(hidden = true) AddressedAccount account) {
 		ContactsRequest request = (body != null) ? body : new ContactsRequest(null, null);
-		return json(this.raw.array(this.queries.v1Page(request.after())));
+		return json(this.raw.array(this.queries.v1Page(account.name(), request.after())));
 	}
 
 	@PostMapping(path = "/v2/contacts/list", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -111,13 +118,15 @@ class CompatibleContactController {
 							schema = @Schema(implementation = ContactsListV2Request.class))))
 	@ApiResponse(responseCode = "200", description = "Contacts exactly as Heymarket sent them.",
 			content = @Content(array = @ArraySchema(schema = @Schema(type = "object"))))
-	ResponseEntity<String> listV2(@org.springframework.web.bind.annotation.RequestBody(
-			required = false) @Nullable ContactsListV2Request body) {
+	ResponseEntity<String> listV2(
+			@org.springframework.web.bind.annotation.RequestBody(required = false) @Nullable ContactsListV2Request body,
+			@Parameter(hidden = true) AddressedAccount account) {
 		ContactsListV2Request request = (body != null) ? body : new ContactsListV2Request(null, null, null, null);
 		int limit = request.pageSize();
 		int page = request.pageNumber(limit);
 		Instant after = request.after();
-		List<StoredContact> contacts = this.queries.v2Page(after, request.order(), limit, (long) page * limit);
+		List<StoredContact> contacts = this.queries.v2Page(account.name(), after, request.order(), limit,
+				(long) page * limit);
 		return json(this.raw.array(contacts));
 	}
 
@@ -129,10 +138,11 @@ class CompatibleContactController {
 							schema = @Schema(implementation = ContactsCountRequest.class))))
 	@ApiResponse(responseCode = "200", description = "The count as a JSON string.",
 			content = @Content(schema = @Schema(type = "string", example = "1042")))
-	ResponseEntity<String> count(@org.springframework.web.bind.annotation.RequestBody(
-			required = false) @Nullable ContactsCountRequest body) {
+	ResponseEntity<String> count(
+			@org.springframework.web.bind.annotation.RequestBody(required = false) @Nullable ContactsCountRequest body,
+			@Parameter(hidden = true) AddressedAccount account) {
 		ContactsCountRequest request = (body != null) ? body : new ContactsCountRequest(null);
-		return json("\"" + this.queries.countLive(request.after()) + "\"");
+		return json("\"" + this.queries.countLive(account.name(), request.after()) + "\"");
 	}
 
 	private ResponseEntity<String> found(StoredContact contact) {

@@ -2,8 +2,9 @@ package io.heymirror.api.query;
 
 import java.util.List;
 
+import io.heymirror.api.accounts.AddressedAccount;
+import io.heymirror.api.accounts.RequestAccounts;
 import io.heymirror.api.errors.ApiProblem;
-import io.heymirror.heymarket.Account;
 import io.heymirror.api.errors.Inputs;
 import io.heymirror.api.openapi.OpenApiConfiguration;
 import io.heymirror.api.query.ContactResponses.ContactCount;
@@ -53,14 +54,17 @@ class ContactController {
 
 	private final Refreshes refreshes;
 
-	ContactController(ContactQueries search, Refreshes refreshes) {
+	private final RequestAccounts accounts;
+
+	ContactController(ContactQueries search, Refreshes refreshes, RequestAccounts accounts) {
 		this.search = search;
 		this.refreshes = refreshes;
+		this.accounts = accounts;
 	}
 
 	@GetMapping
-	@Operation(summary = "List contacts", description = "Contacts matching every given filter, ordered by updated "
-			+ "then id, in pages: pass nextCursor as cursor for the next page.")
+	@Operation(summary = "List contacts", description = "Contacts matching every given filter, ordered by updated, "
+			+ "account then id, in pages: pass nextCursor as cursor for the next page.")
 	ContactPage list(@ParameterObject ContactQueryParameters filters,
 			@Parameter(description = "Contacts per page, 1 to 500.",
 					schema = @Schema(defaultValue = "50", minimum = "1", maximum = "500")) @RequestParam(
@@ -69,7 +73,7 @@ class ContactController {
 					required = false) @Nullable String cursor,
 			HttpServletRequest request) {
 		refuseUnknownParameters(request, "limit", "cursor");
-		ContactFilter filter = filters.toFilter();
+		ContactFilter filter = filters.toFilter(this.accounts);
 		int size = Inputs.range("limit", limit, 50, 1, 500);
 		ContactCursor after = decode(Inputs.text("cursor", cursor));
 		List<StoredContact> rows = this.search.page(filter, (after != null) ? after.position() : null, size + 1);
@@ -86,34 +90,40 @@ class ContactController {
 	@Operation(summary = "Count contacts", description = "How many contacts match every given filter.")
 	ContactCount count(@ParameterObject ContactQueryParameters filters, HttpServletRequest request) {
 		refuseUnknownParameters(request);
-		return new ContactCount(this.search.count(filters.toFilter()));
+		return new ContactCount(this.search.count(filters.toFilter(this.accounts)));
 	}
 
 	@GetMapping("/{id}")
 	@Operation(summary = "Get a contact by id")
 	ContactView byId(@Parameter(description = "The contact's integer id.") @PathVariable long id,
-			@Parameter(description = INCLUDE_DELETED) @RequestParam(defaultValue = "false") boolean includeDeleted) {
-		return ContactView.of(this.search.byId(id, includeDeleted).orElseThrow(() -> notFound("id " + id)));
+			@Parameter(description = INCLUDE_DELETED) @RequestParam(defaultValue = "false") boolean includeDeleted,
+			@Parameter(hidden = true) AddressedAccount account) {
+		return ContactView
+			.of(this.search.byId(account.name(), id, includeDeleted).orElseThrow(() -> notFound("id " + id)));
 	}
 
 	@GetMapping("/by-uuid/{uuid}")
 	@Operation(summary = "Get a contact by UUID")
 	ContactView byUuid(@Parameter(description = "The contact's v2 UUID.") @PathVariable String uuid,
-			@Parameter(description = INCLUDE_DELETED) @RequestParam(defaultValue = "false") boolean includeDeleted) {
+			@Parameter(description = INCLUDE_DELETED) @RequestParam(defaultValue = "false") boolean includeDeleted,
+			@Parameter(hidden = true) AddressedAccount account) {
 		String valid = Inputs.uuid("uuid", uuid);
-		return ContactView.of(this.search.byUuid(valid, includeDeleted).orElseThrow(() -> notFound("this UUID")));
+		return ContactView
+			.of(this.search.byUuid(account.name(), valid, includeDeleted).orElseThrow(() -> notFound("this UUID")));
 	}
 
 	@GetMapping("/by-phone/{phone}")
 	@Operation(summary = "Get a contact by phone",
 			description = "The most recently updated contact with this phone (phones are not unique upstream).")
 	ContactView byPhone(@Parameter(description = "E.164 digits; a leading + is ignored.") @PathVariable String phone,
-			@Parameter(description = INCLUDE_DELETED) @RequestParam(defaultValue = "false") boolean includeDeleted) {
+			@Parameter(description = INCLUDE_DELETED) @RequestParam(defaultValue = "false") boolean includeDeleted,
+			@Parameter(hidden = true) AddressedAccount account) {
 		String valid = Inputs.text("phone", phone);
 		if (valid == null) {
 			throw ApiProblem.badParameter("phone", "'phone' must not be blank.");
 		}
-		return ContactView.of(this.search.byPhone(valid, includeDeleted).orElseThrow(() -> notFound("this phone")));
+		return ContactView
+			.of(this.search.byPhone(account.name(), valid, includeDeleted).orElseThrow(() -> notFound("this phone")));
 	}
 
 	@PostMapping("/refresh/{id}")
@@ -123,10 +133,10 @@ class ContactController {
 					+ "heymirror.api.refresh-per-minute times a minute, and while a sync runs refreshes together "
 					+ "take at most 20% of the upstream request budget (429 with Retry-After beyond either).")
 	RefreshResult refresh(@Parameter(description = "The contact's integer id.") @PathVariable long id,
-			@Parameter(hidden = true) Authentication caller) {
+			@Parameter(hidden = true) Authentication caller, @Parameter(hidden = true) AddressedAccount account) {
 		RefreshOutcome outcome;
 		try {
-			outcome = this.refreshes.onRequest(caller.getName(), Account.DEFAULT, id);
+			outcome = this.refreshes.onRequest(caller.getName(), account.name(), id);
 		}
 		catch (ApiProblem ex) {
 			throw ex;
@@ -137,8 +147,8 @@ class ContactController {
 		if (outcome.result() == RefreshOutcome.Result.NOT_FOUND) {
 			throw ApiProblem.notFound("Neither Heymarket nor the mirror has contact " + id + ".");
 		}
-		StoredContact contact = this.search.byId(id, true).orElseThrow(() -> notFound("id " + id));
-		log.info("Contact {} refreshed on request: {}", id, outcome.result());
+		StoredContact contact = this.search.byId(account.name(), id, true).orElseThrow(() -> notFound("id " + id));
+		log.info("Contact {} of account {} refreshed on request: {}", id, account.name(), outcome.result());
 		return new RefreshResult(outcome.result().name(), ContactView.of(contact));
 	}
 
@@ -149,8 +159,8 @@ class ContactController {
 	 */
 	@Hidden
 	@PostMapping("/{id}/refresh")
-	RefreshResult refreshByItsFirstRoute(@PathVariable long id, Authentication caller) {
-		return refresh(id, caller);
+	RefreshResult refreshByItsFirstRoute(@PathVariable long id, Authentication caller, AddressedAccount account) {
+		return refresh(id, caller, account);
 	}
 
 	private static @Nullable ContactCursor decode(@Nullable String cursor) {

@@ -2,6 +2,7 @@ package io.heymirror.api.query;
 
 import java.util.Set;
 
+import io.heymirror.api.accounts.RequestAccounts;
 import io.heymirror.api.errors.Inputs;
 import io.heymirror.mirror.ContactFilter;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -11,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * The filters of {@code GET /api/contacts} and {@code GET /api/contacts/count}, bound
  * from query parameters.
  *
+ * @param account only contacts of this account
  * @param phone exact phone
  * @param email email, case-insensitive
  * @param q part of a name
@@ -19,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param includeDeleted also deleted contacts
  */
 record ContactQueryParameters(
+		@Parameter(description = "Only contacts of this account (default: every account).",
+				example = "default") @Nullable String account,
 		@Parameter(description = "Exact phone in E.164 digits (a leading + is ignored).",
 				example = "+15105553344") @Nullable String phone,
 		@Parameter(description = "Email, case-insensitive.", example = "help@heymarket.com") @Nullable String email,
@@ -36,12 +40,13 @@ record ContactQueryParameters(
 	 * Query parameter names these routes know; any other is refused (a typo would widen
 	 * the result).
 	 */
-	static final Set<String> NAMES = Set.of("phone", "email", "q", "optedOut", "updatedSince", "includeDeleted");
+	static final Set<String> NAMES = Set.of("account", "phone", "email", "q", "optedOut", "updatedSince",
+			"includeDeleted");
 
-	ContactFilter toFilter() {
-		return new ContactFilter(Inputs.text("phone", this.phone), Inputs.text("email", this.email),
-				Inputs.text("q", this.q), this.optedOut, Inputs.optionalTimestamp("updatedSince", this.updatedSince),
-				Boolean.TRUE.equals(this.includeDeleted));
+	ContactFilter toFilter(RequestAccounts accounts) {
+		return new ContactFilter(accounts.filter(this.account), Inputs.text("phone", this.phone),
+				Inputs.text("email", this.email), Inputs.text("q", this.q), this.optedOut,
+				Inputs.optionalTimestamp("updatedSince", this.updatedSince), Boolean.TRUE.equals(this.includeDeleted));
 	}
 
 }

@@ -17,6 +17,7 @@ final class ContactResponses {
 	/**
 	 * A mirrored contact.
 	 *
+	 * @param account the Heymarket account it belongs to
 	 * @param id upstream integer id
 	 * @param uuid v2 UUID, when known
 	 * @param phone E.164 digits
@@ -34,18 +35,19 @@ final class ContactResponses {
 	 * @param deletedAt when the mirror found it deleted upstream
 	 */
 	@Schema(name = "Contact")
-	record ContactView(long id, @Nullable String uuid, @Nullable String phone, @Nullable String email,
-			@Nullable String displayName, @Nullable String firstName, @Nullable String lastName,
-			@Nullable Boolean optedOut, @Nullable Long teamId, @Nullable Instant created, Instant updated,
-			@Nullable Long rev,
+	record ContactView(@Schema(description = "The Heymarket account the contact belongs to.") String account, long id,
+			@Nullable String uuid, @Nullable String phone, @Nullable String email, @Nullable String displayName,
+			@Nullable String firstName, @Nullable String lastName, @Nullable Boolean optedOut, @Nullable Long teamId,
+			@Nullable Instant created, Instant updated, @Nullable Long rev,
 			@Schema(type = "object",
 					description = "The contact exactly as Heymarket sent it.") @JsonRawValue String raw,
 			Instant syncedAt,
 			@Schema(description = "Set when the contact was found deleted upstream.") @Nullable Instant deletedAt) {
 
 		static ContactView of(StoredContact c) {
-			return new ContactView(c.id(), c.uuid(), c.phone(), c.email(), c.displayName(), c.firstName(), c.lastName(),
-					c.optedOut(), c.teamId(), c.created(), c.updated(), c.rev(), c.raw(), c.syncedAt(), c.deletedAt());
+			return new ContactView(c.account(), c.id(), c.uuid(), c.phone(), c.email(), c.displayName(), c.firstName(),
+					c.lastName(), c.optedOut(), c.teamId(), c.created(), c.updated(), c.rev(), c.raw(), c.syncedAt(),
+					c.deletedAt());
 		}
 
 	}
@@ -53,7 +55,7 @@ final class ContactResponses {
 	/**
 	 * A page of contacts.
 	 *
-	 * @param contacts the contacts, by updated then id
+	 * @param contacts the contacts, by updated, account then id
 	 * @param nextCursor pass as {@code cursor} for the next page; null on the last page
 	 */
 	@Schema(name = "ContactPage")
