@@ -171,7 +171,8 @@ class WebhookSinkTests {
 			// accepts connections (the backlog) and never answers
 			URI url = URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/");
 			assertThatExceptionOfType(SinkDeliveryException.class)
-				.isThrownBy(() -> sink(subscriber(url, SECRET, null, List.of(), List.of()))
+				.isThrownBy(() -> sink(new Subscriber(url, SECRET, null, List.of(), List.of(), Start.LATEST, true,
+						Duration.ofDays(1), Duration.ofMillis(300)))
 					.deliver(List.of(event(1, "created"))))
 				.withMessageContaining("no answer within PT0.3S");
 		}
@@ -200,7 +201,7 @@ class WebhookSinkTests {
 	static Subscriber subscriber(URI url, String secret, @Nullable String previousSecret, List<String> types,
 			List<String> accounts) {
 		return new Subscriber(url, secret, previousSecret, types, accounts, Start.LATEST, true, Duration.ofDays(1),
-				Duration.ofMillis(300));
+				Duration.ofSeconds(10));
 	}
 
 	static ChangeEvent event(long id, String operation) {
