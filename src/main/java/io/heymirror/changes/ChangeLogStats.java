@@ -38,6 +38,33 @@ public class ChangeLogStats {
 			.orElse(null);
 	}
 
+	/**
+	 * What a reader positioned at {@code after} has not read yet: how many entries (a
+	 * count over the primary key: cache it) and when the first of them was written.
+	 */
+	public Backlog backlog(ChangePosition after) {
+		return this.jdbc.sql("""
+				SELECT count(*) AS entries, min(changed_at) AS oldest
+				FROM contact_change WHERE (txid, seq) > (:txid, :seq)""")
+			.param("txid", after.txid())
+			.param("seq", after.seq())
+			.query((rs, row) -> {
+				OffsetDateTime oldest = rs.getObject("oldest", OffsetDateTime.class);
+				return new Backlog(rs.getLong("entries"), (oldest != null) ? oldest.toInstant() : null);
+			})
+			.single();
+	}
+
+	/**
+	 * Entries a reader has not read yet.
+	 *
+	 * @param entries how many
+	 * @param oldest when the oldest of them was written; null when there is none
+	 */
+	public record Backlog(long entries, @Nullable Instant oldest) {
+
+	}
+
 	/** Entries each of these runs appended, by operation; runs with none are left out. */
 	public Map<Long, RunChanges> byRun(Collection<Long> runIds) {
 		Map<Long, RunChanges> changes = new HashMap<>();

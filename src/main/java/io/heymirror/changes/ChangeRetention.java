@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
 
 import io.heymirror.mirror.ContactsPurged;
 import org.slf4j.Logger;
@@ -29,7 +31,9 @@ public class ChangeRetention {
 	 * Entries past retention, except the newest entry of each live contact, and entries
 	 * superseded by a newer version of their contact positioned before them (never
 	 * served, and removed so that they cannot resurface once their successor is purged).
-	 * Only positions below the oldest transaction in flight are touched.
+	 * Only positions below the oldest transaction in flight are touched. Entries after
+	 * the held position (a sink has not received them) stay until they are older than the
+	 * hold cutoff.
 	 */
 	static final String PURGE = """
 			WITH horizon AS (
@@ -39,7 +43,9 @@ public class ChangeRetention {
 			           EXISTS (SELECT 1 FROM contact_change s
 			                   WHERE s.account = c.account AND s.contact_id = c.contact_id
 			                     AND s.version > c.version AND s.txid < c.txid) AS superseded,
-			           c.changed_at < :cutoff AND (c.operation = 'deleted'
+			           c.changed_at < :cutoff
+			           AND ((c.txid, c.seq) <= (:heldTxid, :heldSeq) OR c.changed_at < :holdCutoff)
+			           AND (c.operation = 'deleted'
 			               OR EXISTS (SELECT 1 FROM contact_change n
 			                          WHERE n.account = c.account AND n.contact_id = c.contact_id
 			                            AND n.version > c.version)) AS expired
@@ -65,16 +71,21 @@ public class ChangeRetention {
 			)
 			SELECT count(*) FROM gone""";
 
+	private static final ChangePosition NOTHING_HELD = new ChangePosition(Long.MAX_VALUE, Long.MAX_VALUE);
+
 	private final JdbcClient jdbc;
 
 	private final ChangesProperties properties;
 
 	private final Clock clock;
 
-	ChangeRetention(JdbcClient jdbc, ChangesProperties properties, Clock clock) {
+	private final List<RetentionHold> holds;
+
+	ChangeRetention(JdbcClient jdbc, ChangesProperties properties, Clock clock, List<RetentionHold> holds) {
 		this.jdbc = jdbc;
 		this.properties = properties;
 		this.clock = clock;
+		this.holds = holds;
 	}
 
 	/**
@@ -83,13 +94,28 @@ public class ChangeRetention {
 	 */
 	@Transactional
 	public long purge() {
-		Instant cutoff = this.clock.instant().minus(this.properties.retention());
+		Instant now = this.clock.instant();
+		Instant cutoff = now.minus(this.properties.retention());
+		ChangePosition held = held();
 		long removed = this.jdbc.sql(PURGE)
 			.param("cutoff", OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC))
+			.param("heldTxid", held.txid())
+			.param("heldSeq", held.seq())
+			.param("holdCutoff", OffsetDateTime.ofInstant(now.minus(this.properties.maxHold()), ZoneOffset.UTC))
 			.query(Long.class)
 			.single();
-		log.info("Retention: purged {} change log entries (older than {} or superseded)", removed, cutoff);
+		log.info("Retention: purged {} change log entries (older than {} or superseded){}", removed, cutoff,
+				held.equals(NOTHING_HELD) ? "" : "; entries after " + held + " held for a sink");
 		return removed;
+	}
+
+	/** The lowest position every hold has received up to. */
+	private ChangePosition held() {
+		return this.holds.stream()
+			.map(RetentionHold::heldAfter)
+			.flatMap(Optional::stream)
+			.min(ChangePosition::compareTo)
+			.orElse(NOTHING_HELD);
 	}
 
 	/**

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * server waits for its requests to finish.
  */
 @Component
-class ChangeSignal implements SmartLifecycle {
+class ChangeSignal implements ChangeWait, SmartLifecycle {
 
 	static final Duration POLL = Duration.ofMillis(100);
 
@@ -51,11 +51,8 @@ class ChangeSignal implements SmartLifecycle {
 		this.jdbc = jdbc;
 	}
 
-	/**
-	 * Waits until an entry beyond {@code position} may be servable.
-	 * @return false if {@code timeout} passed (or the application stops) first
-	 */
-	boolean awaitBeyond(ChangePosition position, Duration timeout) throws InterruptedException {
+	@Override
+	public boolean awaitBeyond(ChangePosition position, Duration timeout) throws InterruptedException {
 		long remaining = timeout.toNanos();
 		this.lock.lock();
 		try {

@@ -16,9 +16,12 @@ import org.springframework.validation.annotation.Validated;
  * @param retention entries older than this are purged on the retention schedule, except
  * the newest entry of each live contact, so that reading from the beginning still gives
  * the whole mirror
+ * @param maxHold how long the purge keeps entries an enabled sink (a webhook subscriber,
+ * Kafka) has not received yet; older ones are purged all the same, and that sink expires
  */
 @Validated
 @ConfigurationProperties("heymirror.changes")
-public record ChangesProperties(@DefaultValue("P7D") @NotNull @DurationMin(minutes = 1) Duration retention) {
+public record ChangesProperties(@DefaultValue("P7D") @NotNull @DurationMin(minutes = 1) Duration retention,
+		@DefaultValue("P30D") @NotNull @DurationMin(minutes = 1) Duration maxHold) {
 
 }
