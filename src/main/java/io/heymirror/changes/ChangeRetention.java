@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import io.heymirror.mirror.ContactKey;
 import io.heymirror.mirror.ContactsPurged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +65,10 @@ public class ChangeRetention {
 
 	static final String FORGET = """
 			WITH gone AS (
-			    DELETE FROM contact_change WHERE contact_id = ANY (:ids) RETURNING txid, seq
+			    DELETE FROM contact_change c
+			    USING unnest(CAST(:accounts AS text[]), CAST(:ids AS bigint[])) AS purged (account, id)
+			    WHERE c.account = purged.account AND c.contact_id = purged.id
+			    RETURNING c.txid, c.seq
 			), recorded AS (
 			    INSERT INTO contact_change_purge (txid, seq, removed)
 			    SELECT txid, seq, (SELECT count(*) FROM gone) FROM gone ORDER BY txid DESC, seq DESC LIMIT 1
@@ -123,9 +127,13 @@ public class ChangeRetention {
 	 */
 	@EventListener
 	void contactsPurged(ContactsPurged purged) {
-		long removed = this.jdbc.sql(FORGET).param("ids", purged.ids().toArray(Long[]::new)).query(Long.class).single();
+		long removed = this.jdbc.sql(FORGET)
+			.param("accounts", purged.keys().stream().map(ContactKey::account).toArray(String[]::new))
+			.param("ids", purged.keys().stream().map(ContactKey::id).toArray(Long[]::new))
+			.query(Long.class)
+			.single();
 		if (removed > 0) {
-			log.info("Retention: removed {} change log entries of {} purged contacts", removed, purged.ids().size());
+			log.info("Retention: removed {} change log entries of {} purged contacts", removed, purged.keys().size());
 		}
 	}
 

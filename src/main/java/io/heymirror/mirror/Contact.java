@@ -5,6 +5,7 @@ import java.time.Instant;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -19,7 +20,11 @@ import org.jspecify.annotations.Nullable;
 @Entity
 @Immutable
 @Table(name = "contact")
+@IdClass(ContactKey.class)
 public class Contact {
+
+	@Id
+	private String account;
 
 	@Id
 	private long id;
@@ -64,10 +69,16 @@ public class Contact {
 	private @Nullable Instant deletedAt;
 
 	protected Contact() {
+		this.account = "";
 		this.updated = Instant.EPOCH;
 		this.raw = "{}";
 		this.syncedAt = Instant.EPOCH;
 		this.seenAt = Instant.EPOCH;
+	}
+
+	/** The Heymarket account the contact belongs to. */
+	public String getAccount() {
+		return this.account;
 	}
 
 	public long getId() {
@@ -141,7 +152,7 @@ public class Contact {
 
 	@Override
 	public String toString() {
-		return "Contact[id=" + this.id + ", rev=" + this.rev + "]";
+		return "Contact[account=" + this.account + ", id=" + this.id + ", rev=" + this.rev + "]";
 	}
 
 }

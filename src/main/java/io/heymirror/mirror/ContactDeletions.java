@@ -23,15 +23,16 @@ public class ContactDeletions {
 	static final String SOFT_DELETE = """
 			WITH gone AS (
 			    UPDATE contact SET deleted_at = :now, change_version = change_version + 1
-			    WHERE id IN (:ids) AND deleted_at IS NULL
+			    WHERE account = :account AND id IN (:ids) AND deleted_at IS NULL
 			    RETURNING id, raw, updated, change_version
 			), logged AS (
-			    INSERT INTO contact_change (contact_id, version, operation, data, updated, cause, run_id)
-			    SELECT id, change_version, 'deleted', raw, updated, :cause, :runId FROM gone WHERE :log ORDER BY id
+			    INSERT INTO contact_change (account, contact_id, version, operation, data, updated, cause, run_id)
+			    SELECT :account, id, change_version, 'deleted', raw, updated, :cause, :runId FROM gone WHERE :log
+			    ORDER BY id
 			)
 			SELECT count(*) FROM gone""";
 
-	static final String PURGE = "DELETE FROM contact WHERE deleted_at < :cutoff RETURNING id";
+	static final String PURGE = "DELETE FROM contact WHERE deleted_at < :cutoff RETURNING account, id";
 
 	private final JdbcClient jdbc;
 
@@ -46,7 +47,8 @@ public class ContactDeletions {
 	}
 
 	/**
-	 * Marks live contacts deleted, in the caller's transaction if there is one.
+	 * Marks live contacts of the origin's account deleted, in the caller's transaction if
+	 * there is one.
 	 * @return how many were live and are now deleted
 	 */
 	@Transactional
@@ -56,6 +58,7 @@ public class ContactDeletions {
 		}
 		long deleted = this.jdbc.sql(SOFT_DELETE)
 			.param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+			.param("account", origin.account())
 			.param("ids", ids)
 			.param("cause", origin.cause().label())
 			.param("runId", origin.runId(), java.sql.Types.BIGINT)
@@ -75,9 +78,9 @@ public class ContactDeletions {
 	 */
 	@Transactional
 	public int purgeDeletedBefore(Instant cutoff) {
-		List<Long> purged = this.jdbc.sql(PURGE)
+		List<ContactKey> purged = this.jdbc.sql(PURGE)
 			.param("cutoff", OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC))
-			.query(Long.class)
+			.query((rs, row) -> new ContactKey(rs.getString("account"), rs.getLong("id")))
 			.list();
 		if (!purged.isEmpty()) {
 			this.events.publishEvent(new ContactsPurged(purged));

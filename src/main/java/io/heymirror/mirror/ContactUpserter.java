@@ -59,14 +59,15 @@ public class ContactUpserter {
 			           (e->>'rev')::bigint AS rev, e->'raw' AS raw
 			    FROM jsonb_array_elements(?::jsonb) AS e
 			), previous AS (
-			    SELECT c.id, c.raw, c.deleted_at FROM contact c JOIN input i ON i.id = c.id FOR NO KEY UPDATE OF c
+			    SELECT c.id, c.raw, c.deleted_at FROM contact c JOIN input i ON c.account = ? AND i.id = c.id
+			 FOR NO KEY UPDATE OF c
 			), written AS (
-			    INSERT INTO contact AS c (id, uuid, phone, email, display_name, first_name, last_name, opted_out,
+			    INSERT INTO contact AS c (account, id, uuid, phone, email, display_name, first_name, last_name, opted_out,
 			                              team_id, created, updated, rev, raw, synced_at, seen_at, deleted_at)
-			    SELECT i.id, i.uuid, i.phone, i.email, i.display_name, i.first_name, i.last_name, i.opted_out,
+			    SELECT ?, i.id, i.uuid, i.phone, i.email, i.display_name, i.first_name, i.last_name, i.opted_out,
 			           i.team_id, i.created, i.updated, i.rev, i.raw, ?, ?, NULL
 			    FROM input i LEFT JOIN previous p ON p.id = i.id
-			    ON CONFLICT (id) DO UPDATE SET
+			    ON CONFLICT (account, id) DO UPDATE SET
 			        uuid = excluded.uuid, phone = excluded.phone, email = excluded.email,
 			        display_name = excluded.display_name, first_name = excluded.first_name,
 			        last_name = excluded.last_name, opted_out = excluded.opted_out, team_id = excluded.team_id,
@@ -85,8 +86,9 @@ public class ContactUpserter {
 			    FROM written w LEFT JOIN previous p ON p.id = w.id
 			    WHERE w.inserted OR p.deleted_at IS NOT NULL OR p.raw IS DISTINCT FROM w.raw
 			), logged AS (
-			    INSERT INTO contact_change (contact_id, version, operation, changed_fields, data, updated, cause, run_id)
-			    SELECT id, change_version, operation,
+			    INSERT INTO contact_change (account, contact_id, version, operation, changed_fields, data, updated, cause,
+			                                run_id)
+			    SELECT ?, id, change_version, operation,
 			           CASE WHEN operation = 'updated' THEN (
 			               SELECT string_agg(k, ',' ORDER BY k)
 			               FROM (SELECT jsonb_object_keys(raw) UNION SELECT jsonb_object_keys(previous_raw)) AS keys (k)
@@ -97,7 +99,8 @@ public class ContactUpserter {
 			SELECT w.id, w.inserted, ch.operation FROM written w LEFT JOIN changed ch ON ch.id = w.id
 			""";
 
-	static final String MARK_SEEN = "UPDATE contact SET seen_at = ? WHERE id = ANY (?::bigint[]) AND seen_at < ?";
+	static final String MARK_SEEN = "UPDATE contact SET seen_at = ? WHERE account = ? AND id = ANY (?::bigint[]) "
+			+ "AND seen_at < ?";
 
 	private final JsonMapper jsonMapper;
 
@@ -126,7 +129,8 @@ public class ContactUpserter {
 	 * @param now the sync time written to {@code synced_at} and {@code seen_at}
 	 * @param markSeen also mark unchanged contacts as seen (full scans use this to find
 	 * deletions)
-	 * @param origin what the change log records as the cause of these changes
+	 * @param origin the account whose contacts these are, and what the change log records
+	 * as the cause of these changes
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public UpsertResult upsert(Collection<ContactData> page, Instant now, boolean markSeen, ChangeOrigin origin) {
@@ -175,7 +179,8 @@ public class ContactUpserter {
 					throw ex;
 				}
 				connection.rollback(savepoint);
-				log.error("Contact id={} cannot be stored and is skipped: SQLState {}", contact.id(), ex.getSQLState());
+				log.error("Contact id={} of account {} cannot be stored and is skipped: SQLState {}", contact.id(),
+						origin.account(), ex.getSQLState());
 				total = total.plus(new UpsertResult(0, 0, 0, List.of(contact.id())));
 			}
 		}
@@ -201,11 +206,14 @@ public class ContactUpserter {
 		List<Long> written = new ArrayList<>(contacts.size());
 		try (PreparedStatement statement = connection.prepareStatement(UPSERT)) {
 			statement.setString(1, toJsonArray(contacts));
-			statement.setObject(2, timestamp);
-			statement.setObject(3, timestamp);
-			statement.setString(4, origin.cause().label());
-			statement.setObject(5, origin.runId(), Types.BIGINT);
-			statement.setBoolean(6, this.changeLog.enabled());
+			statement.setString(2, origin.account());
+			statement.setString(3, origin.account());
+			statement.setObject(4, timestamp);
+			statement.setObject(5, timestamp);
+			statement.setString(6, origin.account());
+			statement.setString(7, origin.cause().label());
+			statement.setObject(8, origin.runId(), Types.BIGINT);
+			statement.setBoolean(9, this.changeLog.enabled());
 			try (ResultSet rows = statement.executeQuery()) {
 				while (rows.next()) {
 					written.add(rows.getLong(1));
@@ -222,19 +230,20 @@ public class ContactUpserter {
 		int updated = written.size() - inserted;
 		int unchanged = contacts.size() - written.size();
 		if (markSeen && unchanged > 0) {
-			markSeen(connection, contacts, written, timestamp);
+			markSeen(connection, origin.account(), contacts, written, timestamp);
 		}
 		return new UpsertResult(inserted, updated, unchanged, List.of());
 	}
 
-	private void markSeen(Connection connection, List<ContactData> contacts, List<Long> written, OffsetDateTime now)
-			throws SQLException {
+	private void markSeen(Connection connection, String account, List<ContactData> contacts, List<Long> written,
+			OffsetDateTime now) throws SQLException {
 		Set<Long> done = new HashSet<>(written);
 		Long[] ids = contacts.stream().map(ContactData::id).filter((id) -> !done.contains(id)).toArray(Long[]::new);
 		try (PreparedStatement statement = connection.prepareStatement(MARK_SEEN)) {
 			statement.setObject(1, now);
-			statement.setArray(2, connection.createArrayOf("bigint", ids));
-			statement.setObject(3, now);
+			statement.setString(2, account);
+			statement.setArray(3, connection.createArrayOf("bigint", ids));
+			statement.setObject(4, now);
 			statement.executeUpdate();
 		}
 	}

@@ -7,12 +7,12 @@ import java.util.List;
  * the purging transaction, so that whatever else holds their data can forget it in the
  * same transaction.
  *
- * @param ids the purged contacts' ids
+ * @param keys the purged contacts
  */
-public record ContactsPurged(List<Long> ids) {
+public record ContactsPurged(List<ContactKey> keys) {
 
 	public ContactsPurged {
-		ids = List.copyOf(ids);
+		keys = List.copyOf(keys);
 	}
 
 }

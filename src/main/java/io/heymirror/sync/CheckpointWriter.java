@@ -67,7 +67,7 @@ class CheckpointWriter {
 			UpsertResult stored = this.upserter.upsert(contacts, now, checkpoint == Checkpoint.SCAN, origin);
 			if (checkpoint != Checkpoint.NONE) {
 				// one statement per transaction: the writer is the sync's bottleneck
-				this.state.advance(batch, checkpoint == Checkpoint.SCAN, now);
+				this.state.advance(origin.account(), batch, checkpoint == Checkpoint.SCAN, now);
 			}
 			return stored;
 		});

@@ -50,32 +50,32 @@ public class ContactRefresher {
 	}
 
 	/**
-	 * Refresh by integer id ({@code GET /v1/contact/{id}}); {@code cause} is what the
-	 * change log records ({@code WEBHOOK} or {@code REFRESH}), here and below.
+	 * Refresh by integer id ({@code GET /v1/contact/{id}}) of a contact of
+	 * {@code account}; {@code cause} is what the change log records ({@code WEBHOOK} or
+	 * {@code REFRESH}), here and below.
 	 */
-	public RefreshOutcome refreshById(long id, ChangeCause cause) {
-		return apply(() -> this.client.contactById(id), id, false, cause);
+	public RefreshOutcome refreshById(String account, long id, ChangeCause cause) {
+		return apply(() -> this.client.contactById(id), id, false, ChangeOrigin.of(account, cause));
 	}
 
 	/** Refresh by phone ({@code POST /v1/contact/get}). */
-	public RefreshOutcome refreshByPhone(String phone, ChangeCause cause) {
-		Long knownId = this.contacts.findFirstByPhoneAndDeletedAtIsNullOrderByUpdatedDesc(phone)
+	public RefreshOutcome refreshByPhone(String account, String phone, ChangeCause cause) {
+		Long knownId = this.contacts.findFirstByAccountAndPhoneAndDeletedAtIsNullOrderByUpdatedDesc(account, phone)
 			.map((contact) -> contact.getId())
 			.orElse(null);
-		return apply(() -> this.client.contactByPhone(phone), knownId, true, cause);
+		return apply(() -> this.client.contactByPhone(phone), knownId, true, ChangeOrigin.of(account, cause));
 	}
 
 	/** Refresh by uuid ({@code GET /v2/contact/{uuid}}). */
-	public RefreshOutcome refreshByUuid(String uuid, ChangeCause cause) {
-		Long knownId = this.contacts.findFirstByUuidAndDeletedAtIsNullOrderByUpdatedDesc(uuid)
+	public RefreshOutcome refreshByUuid(String account, String uuid, ChangeCause cause) {
+		Long knownId = this.contacts.findFirstByAccountAndUuidAndDeletedAtIsNullOrderByUpdatedDesc(account, uuid)
 			.map((contact) -> contact.getId())
 			.orElse(null);
-		return apply(() -> this.client.contactByUuid(uuid), knownId, true, cause);
+		return apply(() -> this.client.contactByUuid(uuid), knownId, true, ChangeOrigin.of(account, cause));
 	}
 
 	private RefreshOutcome apply(Supplier<Optional<HeymarketContact>> fetch, @Nullable Long knownId,
-			boolean confirmById, ChangeCause cause) {
-		ChangeOrigin origin = ChangeOrigin.of(cause);
+			boolean confirmById, ChangeOrigin origin) {
 		Optional<HeymarketContact> fetched = fetch.get();
 		if (fetched.isEmpty() && confirmById && knownId != null) {
 			// the phone or uuid may have changed upstream: only the id says it is gone

@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The mirror as the checks and repairs of one run see it: reads through
+ * One account's mirror as the checks and repairs of one run see it: reads through
  * {@link ContactRepository}, writes through the checkpoint writer (no checkpoint moves)
  * and {@link ContactDeletions}, each in its own transaction, recorded in the change log
  * with the run's origin.
@@ -65,23 +65,23 @@ final class DatabaseMirror implements MirrorView, MirrorWrites {
 
 	@Override
 	public Set<Long> liveIdsAt(Instant at) {
-		return new HashSet<>(this.contacts.findLiveIdsUpdatedAt(Window.micros(at)));
+		return new HashSet<>(this.contacts.findLiveIdsUpdatedAt(this.origin.account(), Window.micros(at)));
 	}
 
 	@Override
 	public long countLive(Window window, boolean withBounds) {
-		return withBounds ? this.contacts.countLiveBetween(window.from(), window.upTo())
-				: this.contacts.countLiveStrictlyBetween(window.from(), window.upTo());
+		return withBounds ? this.contacts.countLiveBetween(this.origin.account(), window.from(), window.upTo())
+				: this.contacts.countLiveStrictlyBetween(this.origin.account(), window.from(), window.upTo());
 	}
 
 	@Override
 	public List<Long> liveIdsIn(Window window) {
-		return this.contacts.findLiveIdsBetween(window.from(), window.upTo());
+		return this.contacts.findLiveIdsBetween(this.origin.account(), window.from(), window.upTo());
 	}
 
 	@Override
 	public @Nullable Instant medianIn(Window window) {
-		return this.contacts.findMedianUpdatedIn(window.from(), window.upTo());
+		return this.contacts.findMedianUpdatedIn(this.origin.account(), window.from(), window.upTo());
 	}
 
 	@Override

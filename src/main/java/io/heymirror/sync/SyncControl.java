@@ -11,6 +11,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.heymirror.heymarket.Accounts;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.SimpleLock;
@@ -124,7 +125,7 @@ public class SyncControl implements SmartLifecycle {
 
 	public SyncStatus status() {
 		SyncStatus status = this.transaction.execute((tx) -> {
-			SyncState current = this.state.load();
+			SyncState current = this.state.load(Accounts.DEFAULT);
 			SyncRun last = this.runs.findByOrderByStartedAtDesc(Limit.of(1)).stream().findFirst().orElse(null);
 			Window failed = current.failedWindow();
 			return new SyncStatus(this.properties.enabled(), progress(), current.watermarkInstant(),
@@ -172,7 +173,7 @@ public class SyncControl implements SmartLifecycle {
 
 	private SyncRun runHolding(SimpleLock lock, SyncMode mode, String trigger) {
 		try {
-			return this.runner.run(mode, trigger, () -> this.stopping, (run, tally, fromDate) -> {
+			return this.runner.run(Accounts.DEFAULT, mode, trigger, () -> this.stopping, (run, tally, fromDate) -> {
 				Long id = run.getId();
 				this.active.set(new ActiveRun((id != null) ? id : 0, mode, run.getStartedAt(), tally));
 				this.progress.begin(id, tally, fromDate);

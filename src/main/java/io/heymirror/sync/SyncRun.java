@@ -26,6 +26,8 @@ public class SyncRun {
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private @Nullable Long id;
 
+	private String account;
+
 	private String mode;
 
 	private String strategy;
@@ -85,6 +87,7 @@ public class SyncRun {
 	private @Nullable String error;
 
 	protected SyncRun() {
+		this.account = "";
 		this.mode = "";
 		this.strategy = "";
 		this.trigger = "";
@@ -92,7 +95,8 @@ public class SyncRun {
 		this.outcome = Outcome.RUNNING.name();
 	}
 
-	SyncRun(SyncMode mode, String strategy, String trigger, Instant startedAt) {
+	SyncRun(String account, SyncMode mode, String strategy, String trigger, Instant startedAt) {
+		this.account = account;
 		this.mode = mode.name();
 		this.strategy = strategy;
 		this.trigger = trigger;
@@ -133,6 +137,11 @@ public class SyncRun {
 
 	public @Nullable Long getId() {
 		return this.id;
+	}
+
+	/** The Heymarket account the run synced. */
+	public String getAccount() {
+		return this.account;
 	}
 
 	public String getMode() {

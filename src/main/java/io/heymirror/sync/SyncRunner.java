@@ -76,29 +76,34 @@ class SyncRunner {
 		this.pause = Pause.SLEEP;
 	}
 
-	SyncRun run(SyncMode mode, String trigger, BooleanSupplier stopRequested, RunObserver observer) {
+	SyncRun run(String account, SyncMode mode, String trigger, BooleanSupplier stopRequested, RunObserver observer) {
 		Instant started = this.clock.instant();
-		Integer orphaned = this.transaction.execute((status) -> this.runs.closeOrphanedRuns(started));
+		Integer orphaned = this.transaction.execute((status) -> {
+			this.state.create(account);
+			return this.runs.closeOrphanedRuns(account, started);
+		});
 		if (orphaned != null && orphaned > 0) {
-			log.warn("Marked {} run(s) left RUNNING by a stopped process as INTERRUPTED", orphaned);
+			log.warn("Marked {} run(s) of account {} left RUNNING by a stopped process as INTERRUPTED", orphaned,
+					account);
 		}
-		SyncRun run = this.runs.save(new SyncRun(mode, this.properties.strategy().label(), trigger, started));
+		SyncRun run = this.runs.save(new SyncRun(account, mode, this.properties.strategy().label(), trigger, started));
 		Tally tally = new Tally(this.client::stats);
 		Ending ending = new Ending(SyncRun.Outcome.FAILED, null, null, 0);
 		try {
-			SyncState current = this.state.load();
+			SyncState current = this.state.load(account);
 			boolean scan = mode == SyncMode.FULL || current.scanStartedAt() != null || reconcileDue(current, started);
 			Boundary from = scan ? current.scanCursor() : current.watermark();
 			observer.started(run, tally, (from != null) ? from.justBelow() : null);
-			log.info("Sync run {} started: {}{}, strategy {}, trigger {}, watermark {}", run.getId(), mode,
-					(scan && mode != SyncMode.FULL) ? " (reconciliation)" : "", this.properties.strategy().label(),
-					trigger, (current.watermark() != null) ? current.watermark().text() : "none");
-			ending = new Pass(current, tally, stopRequested, run.getId()).run(scan, mode);
+			log.info("Sync run {} of account {} started: {}{}, strategy {}, trigger {}, watermark {}", run.getId(),
+					account, mode, (scan && mode != SyncMode.FULL) ? " (reconciliation)" : "",
+					this.properties.strategy().label(), trigger,
+					(current.watermark() != null) ? current.watermark().text() : "none");
+			ending = new Pass(account, current, tally, stopRequested, run.getId()).run(scan, mode);
 		}
 		catch (RuntimeException ex) {
 			String error = describe(ex);
 			ending = new Ending(SyncRun.Outcome.FAILED, error, ending.findings(), ending.futureDated());
-			log.error("Sync run {} failed: {}", run.getId(), error);
+			log.error("Sync run {} of account {} failed: {}", run.getId(), account, error);
 			log.debug("Sync run failure", ex);
 		}
 		return finish(run, ending, tally);
@@ -117,10 +122,13 @@ class SyncRunner {
 
 		private final @Nullable Long runId;
 
+		private final String account;
+
 		// the checks' repairs, recorded as such in the change log
 		private final DatabaseMirror mirror;
 
-		Pass(SyncState current, Tally tally, BooleanSupplier stopRequested, @Nullable Long runId) {
+		Pass(String account, SyncState current, Tally tally, BooleanSupplier stopRequested, @Nullable Long runId) {
+			this.account = account;
 			this.current = current;
 			this.tally = tally;
 			this.stopRequested = stopRequested;
@@ -128,16 +136,15 @@ class SyncRunner {
 			this.upstream = new ClientUpstream(SyncRunner.this.client, tally);
 			this.mirror = new DatabaseMirror(SyncRunner.this.contacts, SyncRunner.this.deletions,
 					SyncRunner.this.writer, SyncRunner.this.transaction, SyncRunner.this.jdbc, SyncRunner.this.clock,
-					tally, new ChangeOrigin(ChangeCause.REPAIR, runId));
+					tally, new ChangeOrigin(account, ChangeCause.REPAIR, runId));
 		}
 
 		Ending run(boolean scan, SyncMode mode) {
 			ChangeCause scanCause = (mode == SyncMode.FULL) ? ChangeCause.FULL_RESYNC : ChangeCause.RECONCILE;
 			Boundary from = scan ? null : Verification.walkStart(this.current.watermark(), this.mirror.now(),
 					SyncRunner.this.properties.countSettle());
-			ContactWalk.Result walked = scan ? fullScan(new ChangeOrigin(scanCause, this.runId))
-					: walk(from, CheckpointWriter.Checkpoint.WATERMARK, new ChangeOrigin(ChangeCause.WALK, this.runId),
-							this.current.learned());
+			ContactWalk.Result walked = scan ? fullScan(origin(scanCause)) : walk(from,
+					CheckpointWriter.Checkpoint.WATERMARK, origin(ChangeCause.WALK), this.current.learned());
 			if (!walked.completed()) {
 				return new Ending(SyncRun.Outcome.INTERRUPTED, null, null, walked.futureDated());
 			}
@@ -169,17 +176,22 @@ class SyncRunner {
 		 * Walks again from the checkpoint the run reached; returns the ties it drained.
 		 */
 		private List<Boundary> catchUp() {
-			SyncState reached = SyncRunner.this.state.load();
-			return walk(reached.watermark(), CheckpointWriter.Checkpoint.WATERMARK,
-					new ChangeOrigin(ChangeCause.WALK, this.runId), reached.learned())
+			SyncState reached = SyncRunner.this.state.load(this.account);
+			return walk(reached.watermark(), CheckpointWriter.Checkpoint.WATERMARK, origin(ChangeCause.WALK),
+					reached.learned())
 				.ties();
+		}
+
+		private ChangeOrigin origin(ChangeCause cause) {
+			return new ChangeOrigin(this.account, cause, this.runId);
 		}
 
 		private ContactWalk.Result fullScan(ChangeOrigin origin) {
 			Instant scanStart = this.current.scanStartedAt();
 			if (scanStart == null) {
 				Instant now = SyncRunner.this.clock.instant();
-				SyncRunner.this.transaction.executeWithoutResult((status) -> SyncRunner.this.state.startScan(now));
+				SyncRunner.this.transaction
+					.executeWithoutResult((status) -> SyncRunner.this.state.startScan(this.account, now));
 				scanStart = now;
 			}
 			// the order is detected again: a scan starts from the beginning anyway
@@ -189,9 +201,10 @@ class SyncRunner {
 				return walked;
 			}
 			int deleted = new DeletionConfirmer(this.upstream, this.mirror.as(origin), this.tally)
-				.confirm(SyncRunner.this.contacts.findLiveIdsNotSeenSince(scanStart));
+				.confirm(SyncRunner.this.contacts.findLiveIdsNotSeenSince(this.account, scanStart));
 			Instant now = SyncRunner.this.clock.instant();
-			SyncRunner.this.transaction.executeWithoutResult((status) -> SyncRunner.this.state.finishScan(now));
+			SyncRunner.this.transaction
+				.executeWithoutResult((status) -> SyncRunner.this.state.finishScan(this.account, now));
 			log.info("Full scan finished: {} contacts read, {} confirmed deleted", this.tally.seen(), deleted);
 			return walked;
 		}
@@ -209,16 +222,16 @@ class SyncRunner {
 			WindowCheck.Checked freshness = findings.freshness();
 			boolean shortInWalk = freshness != null && freshness != findings.totals() && freshness.wasShort();
 			SyncRunner.this.transaction.executeWithoutResult((status) -> {
-				SyncRunner.this.state.checked(totals.upstream(), totals.mirror(), failed, now);
+				SyncRunner.this.state.checked(this.account, totals.upstream(), totals.mirror(), failed, now);
 				if (lowestTie != null) {
-					SyncRunner.this.state
-						.rewind(new Boundary(lowestTie.at().minus(lowestTie.tick()), lowestTie.digits()), now);
+					SyncRunner.this.state.rewind(this.account,
+							new Boundary(lowestTie.at().minus(lowestTie.tick()), lowestTie.digits()), now);
 				}
 				if (shortInWalk) {
 					// the walk missed contacts in its own range: a cap upstream lowered
 					// may
 					// have made a short page look like the end; learn the caps again
-					SyncRunner.this.state.forgetCaps(now);
+					SyncRunner.this.state.forgetCaps(this.account, now);
 				}
 			});
 		}
@@ -233,12 +246,13 @@ class SyncRunner {
 		WindowCount window = (findings != null) ? findings.recorded() : null;
 		Long upstreamCount = (totals != null) ? totals.upstream() : null;
 		Long mirrorCount = (totals != null) ? totals.mirror() : null;
+		String account = run.getAccount();
 		FirstSuccess first = this.transaction.execute((status) -> {
-			SyncState current = this.state.load();
+			SyncState current = this.state.load(account);
 			boolean firstSuccess = false;
 			if (ending.outcome() == SyncRun.Outcome.SUCCEEDED) {
 				firstSuccess = current.lastSuccessAt() == null;
-				this.state.succeeded(ended);
+				this.state.succeeded(account, ended);
 			}
 			run.finish(ending.outcome(), ended, counters, new SyncRun.Checked(mirrorCount, upstreamCount, window),
 					ending.futureDated(), current.watermarkInstant(), ending.error());
@@ -247,13 +261,13 @@ class SyncRunner {
 		long millis = Duration.between(run.getStartedAt(), ended).toMillis();
 		log.info(
 				"Sync run {} {} in {} ms: {} pages, {} requests ({} retries, {} throttled), {} contacts seen, "
-						+ "{} inserted, {} updated, {} deleted, {} skipped; mirror {} / upstream {}",
+						+ "{} inserted, {} updated, {} deleted, {} skipped; mirror {} / upstream {} (account {})",
 				run.getId(), ending.outcome(), millis, counters.pages(), counters.requests(), counters.retries(),
 				counters.throttled(), counters.seen(), counters.inserted(), counters.updated(), counters.deleted(),
-				counters.skipped(), mirrorCount, upstreamCount);
+				counters.skipped(), mirrorCount, upstreamCount, account);
 		if (first != null && first.first() && mirrorCount != null && mirrorCount.equals(upstreamCount)) {
-			log.info("Mirror complete: all {} upstream contacts mirrored, {} s after the first run started",
-					mirrorCount, millis / 1000.0);
+			log.info("Mirror complete: all {} upstream contacts mirrored, {} s after the first run started "
+					+ "(account {})", mirrorCount, millis / 1000.0, account);
 		}
 		SyncRun result = (first != null) ? first.run() : run;
 		this.events.publishEvent(new SyncRunFinished(result));

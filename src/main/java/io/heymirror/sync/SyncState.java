@@ -5,7 +5,7 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where the sync resumes from and what it learned, as stored in the one
+ * Where the sync resumes from and what it learned, as stored in the account's
  * {@code sync_state} row: its size does not depend on the data.
  *
  * @param watermark every contact updated at or before it is mirrored (as of the last
@@ -25,6 +25,10 @@ record SyncState(@Nullable Boundary watermark, @Nullable Direction direction, Pa
 		@Nullable Instant scanStartedAt, @Nullable Boundary scanCursor, @Nullable Instant lastSuccessAt,
 		@Nullable Instant lastReconciledAt, @Nullable Long upstreamCount, @Nullable Long mirrorCount,
 		@Nullable Instant countedAt, @Nullable Window failedWindow) {
+
+	/** The state of an account that never ran. */
+	static final SyncState NEVER_RAN = new SyncState(null, null, PageCaps.UNKNOWN, null, null, null, null, null, null,
+			null, null);
 
 	@Nullable Instant watermarkInstant() {
 		return (this.watermark != null) ? this.watermark.at() : null;

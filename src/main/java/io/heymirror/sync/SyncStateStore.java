@@ -12,10 +12,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads and writes the {@code sync_state} row, always with {@link JdbcClient} and named
- * parameters: the checkpoint is written once per page, in the page's transaction, as one
- * UPDATE that only ever moves it forward; the other writes are as small. Callers provide
- * the transaction.
+ * Reads and writes an account's {@code sync_state} row, always with {@link JdbcClient}
+ * and named parameters: the checkpoint is written once per page, in the page's
+ * transaction, as one UPDATE that only ever moves it forward; the other writes are as
+ * small. Callers provide the transaction.
  */
 @Component
 class SyncStateStore {
@@ -24,7 +24,7 @@ class SyncStateStore {
 			SELECT watermark_text, direction, v1_page_max, v2_page_max, scan_started_at, scan_cursor_text,
 			       last_success_at, last_reconciled_at, upstream_count, mirror_count, counted_at, failed_after,
 			       failed_up_to
-			FROM sync_state WHERE id = 1""";
+			FROM sync_state WHERE account = :account""";
 
 	// whole microseconds compare as the column stores them: a later boundary in the same
 	// microsecond still moves the text on
@@ -40,7 +40,7 @@ class SyncStateStore {
 			    v1_page_max = greatest(v1_page_max, :v1),
 			    v2_page_max = greatest(v2_page_max, :v2),
 			    updated_at = :now
-			WHERE id = 1""";
+			WHERE account = :account""";
 
 	private final JdbcClient jdbc;
 
@@ -48,17 +48,32 @@ class SyncStateStore {
 		this.jdbc = jdbc;
 	}
 
-	SyncState load() {
-		return this.jdbc.sql(SELECT).query(SyncStateStore::state).single();
+	/** The account's state; that of an account which never ran when it has no row yet. */
+	SyncState load(String account) {
+		return this.jdbc.sql(SELECT)
+			.param("account", account)
+			.query(SyncStateStore::state)
+			.optional()
+			.orElse(SyncState.NEVER_RAN);
+	}
+
+	/**
+	 * Creates the account's row if it has none: a run does before it writes the state.
+	 */
+	void create(String account) {
+		this.jdbc.sql("INSERT INTO sync_state (account) VALUES (:account) ON CONFLICT DO NOTHING")
+			.param("account", account)
+			.update();
 	}
 
 	/**
 	 * Moves the watermark (and a scan's cursor) forward to where a batch reached, and
 	 * keeps what the walk learned; in the batch's transaction.
 	 */
-	void advance(Batch batch, boolean scan, Instant now) {
+	void advance(String account, Batch batch, boolean scan, Instant now) {
 		Boundary reached = batch.reached();
 		this.jdbc.sql(ADVANCE)
+			.param("account", account)
 			.param("at", (reached != null) ? timestamp(reached.at()) : null)
 			.param("text", (reached != null) ? reached.text() : null)
 			.param("scan", scan)
@@ -70,34 +85,37 @@ class SyncStateStore {
 	}
 
 	/** Moves the watermark back to just below a tie that could not be verified. */
-	void rewind(Boundary below, Instant now) {
+	void rewind(String account, Boundary below, Instant now) {
 		this.jdbc.sql("""
 				UPDATE sync_state SET watermark = :at, watermark_text = :text, updated_at = :now
-				WHERE id = 1 AND (watermark IS NULL OR watermark > :at)""")
+				WHERE account = :account AND (watermark IS NULL OR watermark > :at)""")
+			.param("account", account)
 			.param("at", timestamp(below.at()))
 			.param("text", below.text())
 			.param("now", timestamp(now))
 			.update();
 	}
 
-	void startScan(Instant now) {
-		update("scan_started_at = :now, scan_cursor = NULL, scan_cursor_text = NULL", now);
+	void startScan(String account, Instant now) {
+		update(account, "scan_started_at = :now, scan_cursor = NULL, scan_cursor_text = NULL", now);
 	}
 
-	void finishScan(Instant now) {
-		update("scan_started_at = NULL, scan_cursor = NULL, scan_cursor_text = NULL, last_reconciled_at = :now", now);
+	void finishScan(String account, Instant now) {
+		update(account,
+				"scan_started_at = NULL, scan_cursor = NULL, scan_cursor_text = NULL, last_reconciled_at = :now", now);
 	}
 
-	void succeeded(Instant now) {
-		update("last_success_at = :now", now);
+	void succeeded(String account, Instant now) {
+		update(account, "last_success_at = :now", now);
 	}
 
 	/** Records the completeness check's counts and the window still failing, if any. */
-	void checked(long upstream, long mirror, @Nullable Window failed, Instant now) {
+	void checked(String account, long upstream, long mirror, @Nullable Window failed, Instant now) {
 		this.jdbc.sql("""
 				UPDATE sync_state SET upstream_count = :upstream, mirror_count = :mirror, counted_at = :now,
 				    failed_after = :after, failed_up_to = :upTo, updated_at = :now
-				WHERE id = 1""")
+				WHERE account = :account""")
+			.param("account", account)
 			.param("upstream", upstream)
 			.param("mirror", mirror)
 			.param("after", (failed != null && failed.after() != null) ? timestamp(failed.after()) : null)
@@ -107,10 +125,11 @@ class SyncStateStore {
 	}
 
 	/** Keeps a window that failed before the counts could be recorded. */
-	void failed(Window window, Instant now) {
+	void failed(String account, Window window, Instant now) {
 		this.jdbc
 			.sql("UPDATE sync_state SET failed_after = :after, failed_up_to = :upTo, updated_at = :now "
-					+ "WHERE id = 1")
+					+ "WHERE account = :account")
+			.param("account", account)
 			.param("after", (window.after() != null) ? timestamp(window.after()) : null)
 			.param("upTo", timestamp(window.upTo()))
 			.param("now", timestamp(now))
@@ -118,12 +137,13 @@ class SyncStateStore {
 	}
 
 	/** Forgets the learned page caps, so that a cap upstream lowered is learned again. */
-	void forgetCaps(Instant now) {
-		update("v1_page_max = 0, v2_page_max = 0", now);
+	void forgetCaps(String account, Instant now) {
+		update(account, "v1_page_max = 0, v2_page_max = 0", now);
 	}
 
-	private void update(String assignments, Instant now) {
-		this.jdbc.sql("UPDATE sync_state SET " + assignments + ", updated_at = :now WHERE id = 1")
+	private void update(String account, String assignments, Instant now) {
+		this.jdbc.sql("UPDATE sync_state SET " + assignments + ", updated_at = :now WHERE account = :account")
+			.param("account", account)
 			.param("now", timestamp(now))
 			.update();
 	}

@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 
+import io.heymirror.heymarket.Accounts;
 import io.heymirror.mirror.ChangeCause;
 import io.heymirror.mirror.ChangeOrigin;
 import io.heymirror.mirror.ContactData;
@@ -31,7 +32,7 @@ public class TestMirror {
 	/** The {@code updated} column of a contact whose JSON has none. */
 	public static final Instant DEFAULT_UPDATED = Instant.parse("2024-01-01T00:00:00Z");
 
-	private static final ChangeOrigin ORIGIN = ChangeOrigin.of(ChangeCause.REFRESH);
+	private static final ChangeOrigin ORIGIN = ChangeOrigin.of(Accounts.DEFAULT, ChangeCause.REFRESH);
 
 	private final ContactUpserter upserter;
 

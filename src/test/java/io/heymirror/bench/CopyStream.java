@@ -9,6 +9,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import io.heymirror.heymarket.Accounts;
 import io.heymirror.heymarket.HeymarketContact;
 import io.heymirror.mirror.ContactData;
 import org.postgresql.PGConnection;
@@ -23,7 +24,7 @@ import org.postgresql.copy.CopyIn;
  */
 final class CopyStream implements AutoCloseable {
 
-	private static final String COLUMNS = "id, uuid, phone, email, display_name, first_name, last_name, opted_out, "
+	private static final String COLUMNS = "account, id, uuid, phone, email, display_name, first_name, last_name, opted_out, "
 			+ "team_id, created, updated, rev, raw, synced_at, seen_at";
 
 	private static final int CHUNK = 1 << 20;
@@ -99,9 +100,9 @@ final class CopyStream implements AutoCloseable {
 	}
 
 	private static void csvRow(StringBuilder out, ContactData row, String now) {
-		Object[] values = { row.id(), row.uuid(), row.phone(), row.email(), row.displayName(), row.firstName(),
-				row.lastName(), row.optedOut(), row.teamId(), row.created(), row.updated(), row.rev(), row.rawJson(),
-				now, now };
+		Object[] values = { Accounts.DEFAULT, row.id(), row.uuid(), row.phone(), row.email(), row.displayName(),
+				row.firstName(), row.lastName(), row.optedOut(), row.teamId(), row.created(), row.updated(), row.rev(),
+				row.rawJson(), now, now };
 		for (int i = 0; i < values.length; i++) {
 			if (i > 0) {
 				out.append(',');

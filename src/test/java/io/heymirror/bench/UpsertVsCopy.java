@@ -12,6 +12,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import io.heymirror.heymarket.Accounts;
 import io.heymirror.heymarket.HeymarketClient;
 import io.heymirror.heymarket.HeymarketContact;
 import io.heymirror.mirror.ChangeCause;
@@ -93,8 +94,8 @@ public final class UpsertVsCopy {
 		long started = System.nanoTime();
 		for (int from = 0; from < rows.size(); from += pageSize) {
 			List<ContactData> page = rows.subList(from, Math.min(rows.size(), from + pageSize));
-			transaction.executeWithoutResult(
-					(status) -> upserter.upsert(page, Instant.now(), true, ChangeOrigin.of(ChangeCause.WALK)));
+			transaction.executeWithoutResult((status) -> upserter.upsert(page, Instant.now(), true,
+					ChangeOrigin.of(Accounts.DEFAULT, ChangeCause.WALK)));
 		}
 		return (System.nanoTime() - started) / 1e9;
 	}

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import io.heymirror.heymarket.Accounts;
 import io.heymirror.mirror.ChangeCause;
 import io.heymirror.mirror.ChangeOrigin;
 import io.heymirror.mirror.ContactData;
@@ -31,7 +32,7 @@ class ChangeFeedOrderTests {
 
 	private static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
 
-	private static final ChangeOrigin WALK = ChangeOrigin.of(ChangeCause.WALK);
+	private static final ChangeOrigin WALK = ChangeOrigin.of(Accounts.DEFAULT, ChangeCause.WALK);
 
 	@Autowired
 	private ContactUpserter upserter;

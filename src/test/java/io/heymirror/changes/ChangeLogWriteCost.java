@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.heymirror.HeymirrorApplication;
+import io.heymirror.heymarket.Accounts;
 import io.heymirror.mirror.ChangeCause;
 import io.heymirror.mirror.ChangeLogProperties;
 import io.heymirror.mirror.ChangeOrigin;
@@ -101,7 +102,7 @@ public final class ChangeLogWriteCost {
 
 	private static double rate(ContactUpserter upserter, TransactionTemplate transaction, List<ContactData> rows,
 			int page) {
-		ChangeOrigin origin = ChangeOrigin.of(ChangeCause.WALK);
+		ChangeOrigin origin = ChangeOrigin.of(Accounts.DEFAULT, ChangeCause.WALK);
 		long started = System.nanoTime();
 		for (int from = 0; from < rows.size(); from += page) {
 			List<ContactData> slice = rows.subList(from, Math.min(rows.size(), from + page));

@@ -89,8 +89,9 @@ class ChangeRetentionTests {
 
 	private void entry(long txid, long contactId, long version, String operation, int daysAgo) {
 		this.jdbc.sql("""
-				INSERT INTO contact_change (txid, contact_id, version, operation, data, updated, cause, changed_at)
-				VALUES (:txid, :contactId, :version, :operation, '{}', now(), 'walk', :at)""")
+				INSERT INTO contact_change (txid, account, contact_id, version, operation, data, updated, cause,
+				                            changed_at)
+				VALUES (:txid, 'default', :contactId, :version, :operation, '{}', now(), 'walk', :at)""")
 			.param("txid", txid)
 			.param("contactId", contactId)
 			.param("version", version)

@@ -3,6 +3,7 @@ package io.heymirror.mirror;
 import java.time.Instant;
 import java.util.List;
 
+import io.heymirror.heymarket.Accounts;
 import io.heymirror.support.IntegrationTest;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +27,7 @@ class ChangeLogWritingTests {
 
 	private static final Instant T0 = Instant.parse("2024-06-01T12:00:00Z");
 
-	private static final ChangeOrigin WALK = new ChangeOrigin(ChangeCause.WALK, 42L);
+	private static final ChangeOrigin WALK = new ChangeOrigin(Accounts.DEFAULT, ChangeCause.WALK, 42L);
 
 	@Autowired
 	private ContactUpserter upserter;
@@ -58,9 +59,10 @@ class ChangeLogWritingTests {
 	void createdUpdatedDeletedAndRestoredEachAppendOneEntryWithItsVersionCauseAndRun() {
 		upsert(this.upserter, WALK, contact(1, 1, "Ann", "1510555001"));
 		upsert(this.upserter, WALK, contact(1, 2, "Anne", "1510555001"));
-		this.transaction.executeWithoutResult(
-				(status) -> this.deletions.softDelete(List.of(1L), T0, ChangeOrigin.of(ChangeCause.WEBHOOK)));
-		upsert(this.upserter, new ChangeOrigin(ChangeCause.REPAIR, 43L), contact(1, 2, "Anne", "1510555001"));
+		this.transaction.executeWithoutResult((status) -> this.deletions.softDelete(List.of(1L), T0,
+				ChangeOrigin.of(Accounts.DEFAULT, ChangeCause.WEBHOOK)));
+		upsert(this.upserter, new ChangeOrigin(Accounts.DEFAULT, ChangeCause.REPAIR, 43L),
+				contact(1, 2, "Anne", "1510555001"));
 
 		List<Entry> log = log();
 		assertThat(log).extracting(Entry::operation).containsExactly("created", "updated", "deleted", "restored");

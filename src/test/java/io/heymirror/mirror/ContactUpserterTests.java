@@ -3,6 +3,7 @@ package io.heymirror.mirror;
 import java.time.Instant;
 import java.util.List;
 
+import io.heymirror.heymarket.Accounts;
 import io.heymirror.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class ContactUpserterTests {
 
 	private static final Instant T0 = Instant.parse("2024-06-01T12:00:00Z");
 
-	private static final ChangeOrigin ORIGIN = ChangeOrigin.of(ChangeCause.REFRESH);
+	private static final ChangeOrigin ORIGIN = ChangeOrigin.of(Accounts.DEFAULT, ChangeCause.REFRESH);
 
 	@Autowired
 	private ContactUpserter upserter;
@@ -53,8 +54,10 @@ class ContactUpserterTests {
 
 		assertThat(result.updated()).isEqualTo(1);
 		assertThat(result.unchanged()).isEqualTo(1);
-		assertThat(this.contacts.findById(1L).orElseThrow().getFirstName()).isEqualTo("Anne");
-		assertThat(this.contacts.findById(2L).orElseThrow().getFirstName()).isEqualTo("Bob");
+		assertThat(this.contacts.findByAccountAndId(Accounts.DEFAULT, 1L).orElseThrow().getFirstName())
+			.isEqualTo("Anne");
+		assertThat(this.contacts.findByAccountAndId(Accounts.DEFAULT, 2L).orElseThrow().getFirstName())
+			.isEqualTo("Bob");
 	}
 
 	@Test
@@ -64,7 +67,7 @@ class ContactUpserterTests {
 		UpsertResult result = upsert(contact(1, 4, T0.plusSeconds(20), "Old"));
 
 		assertThat(result.unchanged()).isEqualTo(1);
-		assertThat(this.contacts.findById(1L).orElseThrow().getRev()).isEqualTo(5L);
+		assertThat(this.contacts.findByAccountAndId(Accounts.DEFAULT, 1L).orElseThrow().getRev()).isEqualTo(5L);
 	}
 
 	@Test
@@ -73,7 +76,8 @@ class ContactUpserterTests {
 
 		assertThat(upsert(contact(1, null, T0, "Old")).unchanged()).isEqualTo(1);
 		assertThat(upsert(contact(1, null, T0.plusSeconds(11), "Newer")).updated()).isEqualTo(1);
-		assertThat(this.contacts.findById(1L).orElseThrow().getFirstName()).isEqualTo("Newer");
+		assertThat(this.contacts.findByAccountAndId(Accounts.DEFAULT, 1L).orElseThrow().getFirstName())
+			.isEqualTo("Newer");
 	}
 
 	@Test
@@ -81,7 +85,7 @@ class ContactUpserterTests {
 		UpsertResult result = upsert(contact(7, 2, T0, "Two"), contact(7, 3, T0, "Three"), contact(7, 1, T0, "One"));
 
 		assertThat(result.inserted()).isEqualTo(1);
-		assertThat(this.contacts.findById(7L).orElseThrow().getRev()).isEqualTo(3L);
+		assertThat(this.contacts.findByAccountAndId(Accounts.DEFAULT, 7L).orElseThrow().getRev()).isEqualTo(3L);
 	}
 
 	@Test
@@ -92,7 +96,7 @@ class ContactUpserterTests {
 
 		assertThat(upsert(data).inserted()).isEqualTo(1);
 
-		Contact stored = this.contacts.findById(9L).orElseThrow();
+		Contact stored = this.contacts.findByAccountAndId(Accounts.DEFAULT, 9L).orElseThrow();
 		assertThat(stored.getFirstName()).isEqualTo("a\\u0000b");
 		assertThat(stored.getLastName()).isEqualTo("x\uFFFDy");
 		JsonNode storedRaw = this.json.readTree(stored.getRaw());
@@ -109,17 +113,35 @@ class ContactUpserterTests {
 
 		assertThat(result.skippedIds()).containsExactly(2L);
 		assertThat(result.inserted()).isEqualTo(2);
-		assertThat(this.contacts.findAllById(List.of(1L, 2L, 3L))).extracting(Contact::getId).containsOnly(1L, 3L);
+		assertThat(this.contacts.findAll()).extracting(Contact::getId).containsOnly(1L, 3L);
 	}
 
 	@Test
 	void undeletesAContactThatComesBack() {
 		upsert(contact(1, 1, T0, "Ann"));
 		this.transaction.executeWithoutResult((status) -> this.deletions.softDelete(List.of(1L), T0, ORIGIN));
-		assertThat(this.contacts.findByIdAndDeletedAtIsNull(1)).isEmpty();
+		assertThat(this.contacts.findByAccountAndIdAndDeletedAtIsNull(Accounts.DEFAULT, 1)).isEmpty();
 
 		assertThat(upsert(contact(1, 1, T0, "Ann")).updated()).isEqualTo(1);
-		assertThat(this.contacts.findByIdAndDeletedAtIsNull(1)).isPresent();
+		assertThat(this.contacts.findByAccountAndIdAndDeletedAtIsNull(Accounts.DEFAULT, 1)).isPresent();
+	}
+
+	@Test
+	void keepsTheSameIdUnderTwoAccountsApart() {
+		ChangeOrigin east = ChangeOrigin.of("east", ChangeCause.WALK);
+		upsert(contact(1, 1, T0, "Ann"));
+		UpsertResult other = this.transaction
+			.execute((status) -> this.upserter.upsert(List.of(contact(1, 1, T0, "Eve")), Instant.now(), false, east));
+
+		assertThat(other.inserted()).as("another account's contact 1 is another contact").isEqualTo(1);
+		this.transaction.executeWithoutResult((status) -> this.deletions.softDelete(List.of(1L), T0, east));
+
+		assertThat(this.contacts.findByAccountAndIdAndDeletedAtIsNull(Accounts.DEFAULT, 1).orElseThrow().getFirstName())
+			.isEqualTo("Ann");
+		assertThat(this.contacts.findByAccountAndId("east", 1).orElseThrow().isDeleted()).isTrue();
+		assertThat(this.jdbc.queryForList("SELECT account || ' ' || operation FROM contact_change "
+				+ "WHERE contact_id = 1 AND account = 'east' ORDER BY txid, seq", String.class))
+			.containsExactly("east created", "east deleted");
 	}
 
 	private UpsertResult upsert(ContactData... page) {

@@ -3,6 +3,7 @@ package io.heymirror.ops;
 import java.time.Instant;
 import java.util.List;
 
+import io.heymirror.heymarket.Accounts;
 import io.heymirror.mirror.ChangeCause;
 import io.heymirror.mirror.ChangeOrigin;
 import io.heymirror.mirror.ContactData;
@@ -28,7 +29,7 @@ class ChangeMetricsTests {
 
 	private static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
 
-	private static final ChangeOrigin WALK = ChangeOrigin.of(ChangeCause.WALK);
+	private static final ChangeOrigin WALK = ChangeOrigin.of(Accounts.DEFAULT, ChangeCause.WALK);
 
 	@Autowired
 	MeterRegistry registry;

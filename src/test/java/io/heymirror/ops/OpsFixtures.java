@@ -25,26 +25,27 @@ final class OpsFixtures {
 	void reset() {
 		this.jdbc.update("TRUNCATE contact, sync_run, contact_change");
 		lockReleased();
-		this.jdbc.update("""
-				UPDATE sync_state SET watermark = NULL, watermark_text = NULL, direction = NULL, scan_started_at = NULL,
-				scan_cursor = NULL, scan_cursor_text = NULL, last_success_at = NULL, last_reconciled_at = NULL,
-				upstream_count = NULL, mirror_count = NULL, counted_at = NULL, failed_after = NULL, failed_up_to = NULL
-				WHERE id = 1""");
+		this.jdbc.update("DELETE FROM sync_state");
 	}
 
 	/** The state a finished run leaves behind. */
 	void synced(Instant lastSuccessAt, long upstreamCount, long mirrorCount, Instant watermark) {
 		this.jdbc.update("""
-				UPDATE sync_state SET watermark = ?, watermark_text = ?, last_success_at = ?, upstream_count = ?,
-				mirror_count = ?, counted_at = ? WHERE id = 1""", ts(watermark), watermark.toString(),
-				ts(lastSuccessAt), upstreamCount, mirrorCount, ts(lastSuccessAt));
+				INSERT INTO sync_state (account, watermark, watermark_text, last_success_at, upstream_count,
+				                        mirror_count, counted_at) VALUES ('default', ?, ?, ?, ?, ?, ?)
+				ON CONFLICT (account) DO UPDATE SET watermark = excluded.watermark,
+				    watermark_text = excluded.watermark_text, last_success_at = excluded.last_success_at,
+				    upstream_count = excluded.upstream_count, mirror_count = excluded.mirror_count,
+				    counted_at = excluded.counted_at""", ts(watermark), watermark.toString(), ts(lastSuccessAt),
+				upstreamCount, mirrorCount, ts(lastSuccessAt));
 	}
 
 	long run(Run run) {
-		Long id = this.jdbc.queryForObject("""
-				INSERT INTO sync_run (mode, strategy, trigger, started_at, ended_at, outcome, pages, requests,
-				retries, throttled, seen, inserted, updated, deleted, mirror_count, upstream_count, watermark, error)
-				VALUES (?, 'v1-cursor', 'schedule', ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
+		Long id = this.jdbc.queryForObject(
+				"""
+						INSERT INTO sync_run (account, mode, strategy, trigger, started_at, ended_at, outcome, pages, requests,
+						retries, throttled, seen, inserted, updated, deleted, mirror_count, upstream_count, watermark, error)
+						VALUES ('default', ?, 'v1-cursor', 'schedule', ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
 				Long.class, run.mode(), ts(run.startedAt()), ts(run.endedAt()), run.outcome(), run.pages(),
 				run.requests(), run.throttled(), run.seen(), run.inserted(), run.updated(), run.deleted(),
 				run.mirrorCount(), run.upstreamCount(), ts(run.watermark()), run.error());
@@ -53,15 +54,17 @@ final class OpsFixtures {
 
 	void contact(long id, Instant updated, @Nullable Instant deletedAt) {
 		this.jdbc.update("""
-				INSERT INTO contact (id, updated, raw, synced_at, seen_at, deleted_at)
-				VALUES (?, ?, '{}'::jsonb, ?, ?, ?)""", id, ts(updated), ts(updated), ts(updated), ts(deletedAt));
+				INSERT INTO contact (account, id, updated, raw, synced_at, seen_at, deleted_at)
+				VALUES ('default', ?, ?, '{}'::jsonb, ?, ?, ?)""", id, ts(updated), ts(updated), ts(updated),
+				ts(deletedAt));
 	}
 
 	/** {@code count} change log entries of one operation appended by a run. */
 	void changes(long runId, String operation, int count) {
 		this.jdbc.update("""
-				INSERT INTO contact_change (contact_id, version, operation, data, updated, cause, run_id)
-				SELECT n, 1, ?, '{}', now(), 'walk', ? FROM generate_series(1, ?) AS n""", operation, runId, count);
+				INSERT INTO contact_change (account, contact_id, version, operation, data, updated, cause, run_id)
+				SELECT 'default', n, 1, ?, '{}', now(), 'walk', ? FROM generate_series(1, ?) AS n""", operation, runId,
+				count);
 	}
 
 	/** Another replica holds the sync lock, as it does while its run is alive. */

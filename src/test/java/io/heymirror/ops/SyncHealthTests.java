@@ -103,7 +103,7 @@ class SyncHealthTests {
 	@Test
 	void isDownWhileAWindowOfTheMirrorIsKnownToMissContactsEvenDuringARun() {
 		this.fixtures.synced(this.now.minusSeconds(60), 20_000, 20_000, this.now.minusSeconds(90));
-		this.jdbc.update("UPDATE sync_state SET failed_after = NULL, failed_up_to = ? WHERE id = 1",
+		this.jdbc.update("UPDATE sync_state SET failed_after = NULL, failed_up_to = ? WHERE account = 'default'",
 				java.sql.Timestamp.from(this.now.minusSeconds(70)));
 		this.fixtures.lockHeldElsewhere();
 

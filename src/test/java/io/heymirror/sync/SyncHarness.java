@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
+import io.heymirror.heymarket.Accounts;
 import io.heymirror.heymarket.HeymarketClient;
 import io.heymirror.mirror.ContactDeletions;
 import io.heymirror.mirror.ContactRepository;
@@ -94,7 +95,7 @@ public class SyncHarness {
 	}
 
 	SyncRun run(SyncProperties properties, SyncMode mode, BooleanSupplier stop) {
-		return runner(properties).run(mode, "test", stop, (run, tally, from) -> {
+		return runner(properties).run(Accounts.DEFAULT, mode, "test", stop, (run, tally, from) -> {
 		});
 	}
 
@@ -103,14 +104,11 @@ public class SyncHarness {
 		this.jdbc.execute("TRUNCATE contact, sync_run");
 		// expire locks rather than delete them: ShedLock remembers which lock rows exist
 		this.jdbc.execute("UPDATE shedlock SET lock_until = locked_at");
-		this.jdbc.update("UPDATE sync_state SET watermark = NULL, watermark_text = NULL, direction = NULL, "
-				+ "scan_started_at = NULL, scan_cursor = NULL, scan_cursor_text = NULL, last_success_at = NULL, "
-				+ "last_reconciled_at = NULL, upstream_count = NULL, mirror_count = NULL, counted_at = NULL, "
-				+ "v1_page_max = 0, v2_page_max = 0, failed_after = NULL, failed_up_to = NULL");
+		this.jdbc.update("DELETE FROM sync_state");
 	}
 
 	SyncState state() {
-		return this.state.load();
+		return this.state.load(Accounts.DEFAULT);
 	}
 
 	/** Upstream's contacts as served (full JSON, uuid included), by id. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.heymirror.heymarket.Accounts;
 import io.heymirror.mirror.ChangeCause;
 import io.heymirror.mirror.ContactRepository;
 import io.heymirror.simulator.Endpoint;
@@ -74,8 +75,10 @@ class SyncRepairTests {
 		assertThat(run.getOutcome()).isEqualTo("SUCCEEDED");
 		assertThat(run.getDeleted()).isEqualTo(2);
 		gone.forEach((id) -> {
-			assertThat(this.contacts.findById((long) id)).get().extracting((c) -> c.getDeletedAt()).isNotNull();
-			assertThat(this.contacts.findByIdAndDeletedAtIsNull(id)).isEmpty();
+			assertThat(this.contacts.findByAccountAndId(Accounts.DEFAULT, (long) id)).get()
+				.extracting((c) -> c.getDeletedAt())
+				.isNotNull();
+			assertThat(this.contacts.findByAccountAndIdAndDeletedAtIsNull(Accounts.DEFAULT, id)).isEmpty();
 		});
 		assertThat(this.simulator.stats().requests(Endpoint.V1_CONTACT)).as("one confirmation per suspect")
 			.isEqualTo(2);
@@ -91,7 +94,9 @@ class SyncRepairTests {
 
 		SyncRun incremental = this.harness.run(SyncProperties.Strategy.V2_KEYSET, SyncMode.INCREMENTAL);
 		assertThat(incremental.getMirrorCount()).isEqualTo(incremental.getUpstreamCount());
-		assertThat(this.contacts.findByIdAndDeletedAtIsNull(gone)).as("equal counts hide the deletion").isPresent();
+		assertThat(this.contacts.findByAccountAndIdAndDeletedAtIsNull(Accounts.DEFAULT, gone))
+			.as("equal counts hide the deletion")
+			.isPresent();
 
 		SyncProperties reconcileNow = SyncHarness.properties(SyncProperties.Strategy.V2_KEYSET, Duration.ofMillis(1),
 				100_000, Duration.ofSeconds(1));
@@ -100,7 +105,7 @@ class SyncRepairTests {
 		assertThat(reconciliation.getOutcome()).isEqualTo("SUCCEEDED");
 		assertThat(reconciliation.getDeleted()).isEqualTo(1);
 		assertThat(reconciliation.getInserted()).isEqualTo(1);
-		assertThat(this.contacts.findByIdAndDeletedAtIsNull(gone)).isEmpty();
+		assertThat(this.contacts.findByAccountAndIdAndDeletedAtIsNull(Accounts.DEFAULT, gone)).isEmpty();
 		assertThat(this.harness.mirror().keySet()).isEqualTo(this.harness.upstream(this.simulator).keySet());
 	}
 
@@ -125,13 +130,13 @@ class SyncRepairTests {
 		SimContact contact = this.simulator.dataset().all().get(9);
 		this.simulator.dataset().delete(contact.id());
 		this.harness.run(SyncProperties.Strategy.V2_KEYSET, SyncMode.INCREMENTAL);
-		assertThat(this.contacts.findByIdAndDeletedAtIsNull(contact.id())).isEmpty();
+		assertThat(this.contacts.findByAccountAndIdAndDeletedAtIsNull(Accounts.DEFAULT, contact.id())).isEmpty();
 
 		this.simulator.dataset().put(contact);
 		this.simulator.dataset().touch(contact.id());
 		this.harness.run(SyncProperties.Strategy.V2_KEYSET, SyncMode.INCREMENTAL);
 
-		assertThat(this.contacts.findByIdAndDeletedAtIsNull(contact.id())).isPresent();
+		assertThat(this.contacts.findByAccountAndIdAndDeletedAtIsNull(Accounts.DEFAULT, contact.id())).isPresent();
 	}
 
 	@Test
@@ -139,10 +144,10 @@ class SyncRepairTests {
 		int id = this.simulator.dataset().all().get(100).id();
 		this.simulator.dataset().delete(id);
 
-		assertThat(this.refresher.refreshById(id, ChangeCause.REFRESH).result())
+		assertThat(this.refresher.refreshById(Accounts.DEFAULT, id, ChangeCause.REFRESH).result())
 			.isEqualTo(RefreshOutcome.Result.DELETED);
-		assertThat(this.contacts.findByIdAndDeletedAtIsNull(id)).isEmpty();
-		assertThat(this.refresher.refreshById(id, ChangeCause.REFRESH).result())
+		assertThat(this.contacts.findByAccountAndIdAndDeletedAtIsNull(Accounts.DEFAULT, id)).isEmpty();
+		assertThat(this.refresher.refreshById(Accounts.DEFAULT, id, ChangeCause.REFRESH).result())
 			.isEqualTo(RefreshOutcome.Result.NOT_FOUND);
 	}
 
@@ -151,11 +156,13 @@ class SyncRepairTests {
 		SimContact contact = this.simulator.dataset().all().get(200);
 		this.simulator.dataset().optOut(contact.id());
 
-		RefreshOutcome byPhone = this.refresher.refreshByPhone(contact.phone(), ChangeCause.REFRESH);
+		RefreshOutcome byPhone = this.refresher.refreshByPhone(Accounts.DEFAULT, contact.phone(), ChangeCause.REFRESH);
 
 		assertThat(byPhone.result()).isEqualTo(RefreshOutcome.Result.UPDATED);
-		assertThat(this.contacts.findByIdAndDeletedAtIsNull(contact.id()).orElseThrow().getOptedOut()).isTrue();
-		assertThat(this.refresher.refreshByUuid(contact.uuid(), ChangeCause.REFRESH).result())
+		assertThat(this.contacts.findByAccountAndIdAndDeletedAtIsNull(Accounts.DEFAULT, contact.id())
+			.orElseThrow()
+			.getOptedOut()).isTrue();
+		assertThat(this.refresher.refreshByUuid(Accounts.DEFAULT, contact.uuid(), ChangeCause.REFRESH).result())
 			.isEqualTo(RefreshOutcome.Result.UNCHANGED);
 	}
 
@@ -167,15 +174,16 @@ class SyncRepairTests {
 		String gonePhone = this.simulator.dataset().get(gone).orElseThrow().phone();
 		this.simulator.dataset().delete(gone);
 
-		RefreshOutcome moved = this.refresher.refreshByPhone(contact.phone(), ChangeCause.REFRESH);
-		RefreshOutcome deleted = this.refresher.refreshByPhone(gonePhone, ChangeCause.REFRESH);
+		RefreshOutcome moved = this.refresher.refreshByPhone(Accounts.DEFAULT, contact.phone(), ChangeCause.REFRESH);
+		RefreshOutcome deleted = this.refresher.refreshByPhone(Accounts.DEFAULT, gonePhone, ChangeCause.REFRESH);
 
 		assertThat(moved.result()).as("the phone changed upstream; the contact is not gone")
 			.isEqualTo(RefreshOutcome.Result.UPDATED);
-		assertThat(this.contacts.findByIdAndDeletedAtIsNull(contact.id()).orElseThrow().getPhone())
-			.isEqualTo("15550001234");
+		assertThat(this.contacts.findByAccountAndIdAndDeletedAtIsNull(Accounts.DEFAULT, contact.id())
+			.orElseThrow()
+			.getPhone()).isEqualTo("15550001234");
 		assertThat(deleted.result()).isEqualTo(RefreshOutcome.Result.DELETED);
-		assertThat(this.contacts.findByIdAndDeletedAtIsNull(gone)).isEmpty();
+		assertThat(this.contacts.findByAccountAndIdAndDeletedAtIsNull(Accounts.DEFAULT, gone)).isEmpty();
 	}
 
 }

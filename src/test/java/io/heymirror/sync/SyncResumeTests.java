@@ -151,8 +151,8 @@ class SyncResumeTests {
 	void aRunLeftRunningByAKilledProcessIsClosedByTheNextRun() {
 		simulator();
 		this.harness.jdbc()
-			.update("INSERT INTO sync_run (mode, strategy, trigger, started_at, outcome) "
-					+ "VALUES ('INCREMENTAL', 'v1-cursor', 'schedule', now() - interval '1 hour', 'RUNNING')");
+			.update("INSERT INTO sync_run (account, mode, strategy, trigger, started_at, outcome) "
+					+ "VALUES ('default', 'INCREMENTAL', 'v1-cursor', 'schedule', now() - interval '1 hour', 'RUNNING')");
 
 		this.harness.run(SyncProperties.Strategy.V1_CURSOR, SyncMode.INCREMENTAL);
 

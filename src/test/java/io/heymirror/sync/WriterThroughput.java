@@ -3,6 +3,7 @@ package io.heymirror.sync;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.heymirror.heymarket.Accounts;
 import io.heymirror.heymarket.HeymarketContact;
 import io.heymirror.heymarket.UpstreamStats;
 import io.heymirror.mirror.ChangeCause;
@@ -37,7 +38,7 @@ public final class WriterThroughput {
 		Tally tally = new Tally(() -> new UpstreamStats(0, 0, 0));
 		long started = System.nanoTime();
 		PipelinedWriter writer = new PipelinedWriter(checkpoints, CheckpointWriter.Checkpoint.SCAN,
-				ChangeOrigin.of(ChangeCause.WALK), tally);
+				ChangeOrigin.of(Accounts.DEFAULT, ChangeCause.WALK), tally);
 		try (writer) {
 			pages.forEach(writer);
 		}

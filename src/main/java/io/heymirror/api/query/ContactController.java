@@ -3,6 +3,7 @@ package io.heymirror.api.query;
 import java.util.List;
 
 import io.heymirror.api.errors.ApiProblem;
+import io.heymirror.heymarket.Accounts;
 import io.heymirror.api.errors.Inputs;
 import io.heymirror.api.openapi.OpenApiConfiguration;
 import io.heymirror.api.query.ContactResponses.ContactCount;
@@ -125,7 +126,7 @@ class ContactController {
 			@Parameter(hidden = true) Authentication caller) {
 		RefreshOutcome outcome;
 		try {
-			outcome = this.refreshes.onRequest(caller.getName(), id);
+			outcome = this.refreshes.onRequest(caller.getName(), Accounts.DEFAULT, id);
 		}
 		catch (ApiProblem ex) {
 			throw ex;

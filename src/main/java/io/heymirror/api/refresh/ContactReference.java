@@ -55,11 +55,11 @@ public record ContactReference(Kind kind, String value) {
 		return Optional.ofNullable(uuid).map((value) -> new ContactReference(Kind.UUID, value));
 	}
 
-	RefreshOutcome refresh(ContactRefresher refresher) {
+	RefreshOutcome refresh(ContactRefresher refresher, String account) {
 		return switch (this.kind) {
-			case PHONE -> refresher.refreshByPhone(this.value, ChangeCause.WEBHOOK);
-			case ID -> refresher.refreshById(Long.parseLong(this.value), ChangeCause.WEBHOOK);
-			case UUID -> refresher.refreshByUuid(this.value, ChangeCause.WEBHOOK);
+			case PHONE -> refresher.refreshByPhone(account, this.value, ChangeCause.WEBHOOK);
+			case ID -> refresher.refreshById(account, Long.parseLong(this.value), ChangeCause.WEBHOOK);
+			case UUID -> refresher.refreshByUuid(account, this.value, ChangeCause.WEBHOOK);
 		};
 	}
 

@@ -9,10 +9,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The webhook refreshes waiting their turn, in PostgreSQL ({@code refresh_queue}) so that
- * none is lost to a restart: one row per contact reference (a repeated delivery folds
- * into the waiting row), worked off in id order. A worker claims the head for a while
- * (another replica skips it; a crashed worker's claim expires), and the row leaves only
- * when its refresh succeeded and no delivery arrived meanwhile.
+ * none is lost to a restart: one row per contact reference (a repeated delivery folds of
+ * the same account into the waiting row), worked off in id order. A worker claims the
+ * head for a while (another replica skips it; a crashed worker's claim expires), and the
+ * row leaves only when its refresh succeeded and no delivery arrived meanwhile.
  */
 class RefreshQueue {
 
@@ -22,10 +22,11 @@ class RefreshQueue {
 		this.jdbc = jdbc;
 	}
 
-	void add(ContactReference reference) {
+	void add(String account, ContactReference reference) {
 		this.jdbc.sql("""
-				INSERT INTO refresh_queue (kind, value) VALUES (:kind, :value)
-				ON CONFLICT (kind, value) DO UPDATE SET requests = refresh_queue.requests + 1""")
+				INSERT INTO refresh_queue (account, kind, value) VALUES (:account, :kind, :value)
+				ON CONFLICT (account, kind, value) DO UPDATE SET requests = refresh_queue.requests + 1""")
+			.param("account", account)
 			.param("kind", reference.kind().name())
 			.param("value", reference.value())
 			.update();
@@ -45,9 +46,9 @@ class RefreshQueue {
 				UPDATE refresh_queue SET claimed_until = now() + make_interval(secs => :lease)
 				WHERE id = (SELECT id FROM refresh_queue WHERE claimed_until IS NULL OR claimed_until < now()
 				            ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
-				RETURNING id, kind, value, requests""")
+				RETURNING id, account, kind, value, requests""")
 			.param("lease", (double) lease.toSeconds())
-			.query((rs, row) -> new Claim(rs.getLong("id"),
+			.query((rs, row) -> new Claim(rs.getLong("id"), rs.getString("account"),
 					new ContactReference(Kind.valueOf(rs.getString("kind")), rs.getString("value")),
 					rs.getInt("requests")))
 			.optional();
@@ -86,10 +87,11 @@ class RefreshQueue {
 	 * A refresh being worked on.
 	 *
 	 * @param id its row
+	 * @param account the account of the contact
 	 * @param reference the contact
 	 * @param requests deliveries folded in when it was claimed
 	 */
-	record Claim(long id, ContactReference reference, int requests) {
+	record Claim(long id, String account, ContactReference reference, int requests) {
 	}
 
 }

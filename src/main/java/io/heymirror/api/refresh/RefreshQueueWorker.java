@@ -94,7 +94,7 @@ class RefreshQueueWorker implements SmartLifecycle {
 		ContactReference reference = claim.reference();
 		RefreshOutcome outcome;
 		try {
-			outcome = reference.refresh(this.refresher);
+			outcome = reference.refresh(this.refresher, claim.account());
 		}
 		catch (RuntimeException ex) {
 			this.queue.failed(claim);

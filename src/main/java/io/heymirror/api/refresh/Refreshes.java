@@ -43,10 +43,10 @@ public class Refreshes {
 	}
 
 	/**
-	 * Refreshes contact {@code id} for the caller with this key.
+	 * Refreshes contact {@code id} of {@code account} for the caller with this key.
 	 * @throws ApiProblem 429 beyond the key's limit or the share
 	 */
-	public RefreshOutcome onRequest(String keyName, long id) {
+	public RefreshOutcome onRequest(String keyName, String account, long id) {
 		Optional<Duration> wait = this.limits.tryTake(keyName);
 		if (wait.isPresent()) {
 			throw ApiProblem.tooManyRequests("This API key has used its refreshes for the minute "
@@ -57,20 +57,23 @@ public class Refreshes {
 			throw ApiProblem.tooManyRequests("Refreshes have used their share of the Heymarket request budget while a "
 					+ "sync runs; try again later.", wait.get());
 		}
-		return this.refresher.refreshById(id, ChangeCause.REFRESH);
+		return this.refresher.refreshById(account, id, ChangeCause.REFRESH);
 	}
 
-	/** Refreshes the contact a webhook names now if it may, else queues it. */
-	public WebhookRefresh onWebhook(ContactReference reference) {
+	/**
+	 * Refreshes the contact of {@code account} a webhook names now if it may, else queues
+	 * it.
+	 */
+	public WebhookRefresh onWebhook(String account, ContactReference reference) {
 		if (this.queue.isEmpty() && this.share.tryTake().isEmpty()) {
 			try {
-				return new WebhookRefresh(reference.refresh(this.refresher));
+				return new WebhookRefresh(reference.refresh(this.refresher, account));
 			}
 			catch (RuntimeException ex) {
 				log.warn("Webhook refresh by {} failed, queued to retry: {}", reference.kind(), Failures.types(ex));
 			}
 		}
-		this.queue.add(reference);
+		this.queue.add(account, reference);
 		this.worker.wake();
 		return WebhookRefresh.QUEUED;
 	}

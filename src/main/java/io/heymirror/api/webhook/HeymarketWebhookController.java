@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.heymirror.api.errors.ApiProblem;
+import io.heymirror.heymarket.Accounts;
 import io.heymirror.api.security.SecretDigest;
 import io.heymirror.api.refresh.ContactReference;
 import io.heymirror.api.refresh.Refreshes;
@@ -93,7 +94,7 @@ public class HeymarketWebhookController {
 		ContactReference reference = ContactReference.find(data)
 			.orElseThrow(() -> ApiProblem.badParameter("event_data",
 					"'event_data' names no contact (phone, contact_id or UUID)."));
-		WebhookRefresh refresh = this.refreshes.onWebhook(reference);
+		WebhookRefresh refresh = this.refreshes.onWebhook(Accounts.DEFAULT, reference);
 		RefreshOutcome outcome = refresh.outcome();
 		if (outcome == null) {
 			log.info("Webhook {} event {}: refresh by {} queued", webhookId, type.asString(), reference.kind());
