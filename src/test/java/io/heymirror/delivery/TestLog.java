@@ -32,8 +32,8 @@ final class TestLog {
 	 */
 	String append(long contactId, long version, String operation, Instant at) {
 		return this.jdbc.sql("""
-				INSERT INTO contact_change (contact_id, version, operation, data, updated, cause, changed_at)
-				VALUES (:id, :version, :operation,
+				INSERT INTO contact_change (account, contact_id, version, operation, data, updated, cause, changed_at)
+				VALUES ('default', :id, :version, :operation,
 				        jsonb_build_object('id', :id, 'updated', '2026-01-01T00:00:00Z', 'rev', :version),
 				        '2026-01-01T00:00:00Z', 'walk', :at)
 				RETURNING seq""")

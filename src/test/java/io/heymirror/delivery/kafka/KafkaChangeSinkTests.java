@@ -95,10 +95,7 @@ class KafkaChangeSinkTests {
 		this.jdbc.sql("TRUNCATE contact, contact_change, contact_change_purge, sync_run").update();
 		this.jdbc.sql("DELETE FROM change_sink WHERE name = :name").param("name", KafkaChangeSink.NAME).update();
 		this.jdbc.sql("UPDATE shedlock SET lock_until = locked_at").update();
-		this.jdbc.sql("""
-				UPDATE sync_state SET watermark = NULL, watermark_text = NULL, direction = NULL, scan_started_at = NULL,
-				scan_cursor = NULL, scan_cursor_text = NULL, last_success_at = NULL, last_reconciled_at = NULL,
-				upstream_count = NULL, mirror_count = NULL, counted_at = NULL""").update();
+		this.jdbc.sql("DELETE FROM sync_state").update();
 		this.consumer = new TopicConsumer();
 	}
 
