@@ -7,8 +7,6 @@ import javax.sql.DataSource;
 
 import jakarta.annotation.PreDestroy;
 
-import jakarta.annotation.PreDestroy;
-
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.support.KeepAliveLockProvider;
