@@ -3,6 +3,7 @@ package io.heymirror;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -21,9 +22,10 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
  * adds two things.
  * <ul>
  * <li>An empty or blank {@code HEYMIRROR_*}, {@code HEYMARKET_*} or {@code DATABASE_*}
- * variable, or {@code LOGGING_STRUCTURED_FORMAT_CONSOLE}, counts as unset, so the setting
- * keeps its default: compose files and orchestrators often pass every variable they know,
- * set or not.</li>
+ * variable, or {@code LOGGING_STRUCTURED_FORMAT_CONSOLE} or
+ * {@code SPRING_KAFKA_BOOTSTRAP_SERVERS} (the other Spring variables the README
+ * documents), counts as unset, so the setting keeps its default: compose files and
+ * orchestrators often pass every variable they know, set or not.</li>
  * <li>Short names: {@code HEYMARKET_*} for {@code HEYMIRROR_HEYMARKET_*} (the
  * {@code heymirror.heymarket.*} settings) and {@code DATABASE_URL},
  * {@code DATABASE_USERNAME}, {@code DATABASE_PASSWORD}, {@code DATABASE_POOL_SIZE} for
@@ -36,7 +38,8 @@ class DocumentedEnvironment implements EnvironmentPostProcessor, Ordered {
 
 	private static final List<String> OWN_PREFIXES = List.of("HEYMIRROR_", "HEYMARKET_", "DATABASE_");
 
-	private static final String LOG_FORMAT = "LOGGING_STRUCTURED_FORMAT_CONSOLE";
+	private static final Set<String> OWN_NAMES = Set.of("LOGGING_STRUCTURED_FORMAT_CONSOLE",
+			"SPRING_KAFKA_BOOTSTRAP_SERVERS");
 
 	private static final Map<String, String> DATABASE_VARIABLES = Map.of("DATABASE_URL", "SPRING_DATASOURCE_URL",
 			"DATABASE_USERNAME", "SPRING_DATASOURCE_USERNAME", "DATABASE_PASSWORD", "SPRING_DATASOURCE_PASSWORD",
@@ -74,7 +77,7 @@ class DocumentedEnvironment implements EnvironmentPostProcessor, Ordered {
 	}
 
 	private static boolean isOwn(String name) {
-		return name.equals(LOG_FORMAT) || OWN_PREFIXES.stream().anyMatch(name::startsWith);
+		return OWN_NAMES.contains(name) || OWN_PREFIXES.stream().anyMatch(name::startsWith);
 	}
 
 	private static @Nullable String longName(String name) {

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.heymirror.changes.ChangeLogStats;
+import io.heymirror.delivery.Deliveries;
 import io.heymirror.sync.SyncControl;
 import io.heymirror.sync.SyncMode;
 import io.heymirror.sync.SyncProperties;
@@ -29,11 +30,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * {@code /actuator/sync}: read an account's sync state and its recent runs; {@code POST}
- * starts runs ({@code {}} incremental, {@code {"mode": "full"}} a full re-sync) of one
- * account ({@code "account"}) or of every idle one. A run asked for while its account is
- * running in any replica is not started, never queued. Refusals are problem details, as
- * every error of the service is.
+ * {@code /actuator/sync}: read an account's sync state, its recent runs and the change
+ * sinks (the dashboard's data); {@code POST} starts runs ({@code {}} incremental,
+ * {@code {"mode": "full"}} a full re-sync) of one account ({@code "account"}) or of every
+ * idle one. A run asked for while its account is running in any replica is not started,
+ * never queued. Refusals are problem details, as every error of the service is.
  */
 @Component
 @Endpoint(id = "sync")
@@ -53,14 +54,17 @@ class SyncEndpoint {
 
 	private final ChangeLogStats changes;
 
+	private final Deliveries deliveries;
+
 	private final Clock clock;
 
 	SyncEndpoint(SyncControl control, MirrorSize mirrorSize, SyncProperties properties, ChangeLogStats changes,
-			Clock clock) {
+			Deliveries deliveries, Clock clock) {
 		this.control = control;
 		this.mirrorSize = mirrorSize;
 		this.properties = properties;
 		this.changes = changes;
+		this.deliveries = deliveries;
 		this.clock = clock;
 	}
 
@@ -79,7 +83,8 @@ class SyncEndpoint {
 				this.control.properties(shown).effectiveStaleAfter(), now);
 		List<SyncRun> recent = this.control.recentRuns(shown, runs);
 		return SyncOverview.of(this.control.accounts(), now, status, assessment, this.mirrorSize.get(), recent,
-				this.changes.byRun(recent.stream().map(SyncRun::getId).toList()));
+				this.changes.byRun(recent.stream().map(SyncRun::getId).toList()),
+				this.deliveries.statuses().stream().map(SinkView::of).toList());
 	}
 
 	/**
