@@ -3,7 +3,10 @@ package io.heymirror.api.security;
 import java.net.InetAddress;
 import java.net.URI;
 import java.util.Locale;
+import java.util.Optional;
 
+import io.heymirror.heymarket.AccountProperties;
+import io.heymirror.heymarket.AccountsProperties;
 import io.heymirror.heymarket.HeymarketProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,18 +20,21 @@ import org.springframework.util.StringUtils;
 /**
  * What open mode ({@code heymirror.api.open=true}) does beyond letting callers in without
  * a key: it serves on loopback only unless {@code server.address} says otherwise, and it
- * refuses to start against a real Heymarket (credentials for a host that is not this
- * machine) unless {@code heymirror.api.open-with-real-data=true} says that is intended.
+ * refuses to start against a real Heymarket (credentials, of any account, for a host that
+ * is not this machine) unless {@code heymirror.api.open-with-real-data=true} says that is
+ * intended.
  */
 @Component
 class OpenModeGuard {
 
 	private static final Logger log = LoggerFactory.getLogger(OpenModeGuard.class);
 
-	OpenModeGuard(ApiProperties api, HeymarketProperties upstream, Environment environment) {
-		if (api.open() && realUpstream(upstream) && !api.openWithRealData()) {
-			throw new OpenModeRefusedException("heymirror.api.open=true with credentials for "
-					+ upstream.baseUrl().getHost() + " would serve real contacts without a key: set API keys "
+	OpenModeGuard(ApiProperties api, HeymarketProperties upstream, AccountsProperties accounts,
+			Environment environment) {
+		Optional<String> real = realHost(upstream, accounts);
+		if (api.open() && real.isPresent() && !api.openWithRealData()) {
+			throw new OpenModeRefusedException("heymirror.api.open=true with credentials for " + real.get()
+					+ " would serve real contacts without a key: set API keys "
 					+ "(HEYMIRROR_API_KEYS) and heymirror.api.open=false, or heymirror.api.open-with-real-data=true "
 					+ "if that is really intended");
 		}
@@ -52,6 +58,24 @@ class OpenModeGuard {
 				factory.setAddress(InetAddress.getLoopbackAddress());
 			}
 		};
+	}
+
+	/**
+	 * The host of the first account, {@code default} or declared, with credentials for a
+	 * Heymarket that is not on this machine.
+	 */
+	static Optional<String> realHost(HeymarketProperties upstream, AccountsProperties accounts) {
+		if (realUpstream(upstream)) {
+			return Optional.of(upstream.baseUrl().getHost());
+		}
+		for (AccountProperties account : accounts.accounts().values()) {
+			URI baseUrl = (account.baseUrl() != null) ? account.baseUrl() : upstream.baseUrl();
+			boolean credentials = account.apiKey() != null || account.secretId() != null;
+			if (credentials && !isLoopback(baseUrl)) {
+				return Optional.of(String.valueOf(baseUrl.getHost()));
+			}
+		}
+		return Optional.empty();
 	}
 
 	/** Credentials for a Heymarket that is not on this machine (a simulator would be). */

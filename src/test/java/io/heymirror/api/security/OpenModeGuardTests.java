@@ -4,8 +4,12 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
+import io.heymirror.heymarket.AccountProperties;
+import io.heymirror.heymarket.AccountsProperties;
 import io.heymirror.heymarket.HeymarketProperties;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -16,6 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class OpenModeGuardTests {
+
+	private static final AccountsProperties NO_ACCOUNTS = new AccountsProperties(Map.of());
 
 	@ParameterizedTest(name = "open={0}, server.address={1}")
 	@CsvSource(nullValues = "none", textBlock = """
@@ -47,11 +53,11 @@ class OpenModeGuardTests {
 		MockEnvironment environment = new MockEnvironment();
 
 		assertThatExceptionOfType(OpenModeRefusedException.class)
-			.isThrownBy(() -> new OpenModeGuard(api(true, false), upstream(baseUrl, key), environment))
+			.isThrownBy(() -> new OpenModeGuard(api(true, false), upstream(baseUrl, key), NO_ACCOUNTS, environment))
 			.withMessageContaining("heymirror.api.open-with-real-data=true")
 			.withMessageNotContaining(key);
-		new OpenModeGuard(api(true, true), upstream(baseUrl, key), environment);
-		new OpenModeGuard(api(false, false), upstream(baseUrl, key), environment);
+		new OpenModeGuard(api(true, true), upstream(baseUrl, key), NO_ACCOUNTS, environment);
+		new OpenModeGuard(api(false, false), upstream(baseUrl, key), NO_ACCOUNTS, environment);
 	}
 
 	@ParameterizedTest(name = "{0} with key {1}")
@@ -62,7 +68,24 @@ class OpenModeGuardTests {
 			https://api.heymarket.com, none
 			""")
 	void openModeStartsAgainstASimulatorOrWithoutCredentials(String baseUrl, String key) {
-		new OpenModeGuard(api(true, false), upstream(baseUrl, key), new MockEnvironment());
+		new OpenModeGuard(api(true, false), upstream(baseUrl, key), NO_ACCOUNTS, new MockEnvironment());
+	}
+
+	@Test
+	void openModeRefusesRealContactsOfAnyAccount() {
+		HeymarketProperties simulator = upstream("http://127.0.0.1:9999", "sim-key");
+		AccountsProperties real = accounts(URI.create("https://api.heymarket.com"));
+
+		assertThatExceptionOfType(OpenModeRefusedException.class)
+			.isThrownBy(() -> new OpenModeGuard(api(true, false), simulator, real, new MockEnvironment()))
+			.withMessageContaining("credentials for api.heymarket.com");
+		new OpenModeGuard(api(true, false), simulator, accounts(URI.create("http://localhost:9998")),
+				new MockEnvironment());
+	}
+
+	private static AccountsProperties accounts(URI baseUrl) {
+		return new AccountsProperties(Map.of("east", new AccountProperties(baseUrl, "real-key", null, null, null,
+				new AccountProperties.Sync(null, null, null))));
 	}
 
 	private static ApiProperties api(boolean open, boolean openWithRealData) {
