@@ -1,4 +1,4 @@
-// Heymirror dashboard: reads GET /actuator/sync every few seconds and draws it; the
+// Heymirror dashboard: reads GET /actuator/sync (sync, runs, change sinks) every few seconds and draws it; the
 // buttons POST /actuator/sync. Plain JS and SVG, nothing fetched from elsewhere.
 (function () {
 	'use strict';
@@ -251,6 +251,37 @@
 		body.replaceChildren.apply(body, rows);
 	}
 
+	// ---- change sinks table -----------------------------------------------------------------
+
+	var SINK_STATES = { active: 'succeeded', failing: 'interrupted', disabled: 'failed', expired: 'failed' };
+
+	function renderSinks(sinks, now) {
+		var body = $('sinks').tBodies[0];
+		var rows = (sinks || []).map(function (sink) {
+			var tr = document.createElement('tr');
+			tr.dataset.sink = sink.name;
+			cell(tr, sink.name);
+			cell(tr, sink.kind);
+			var badge = document.createElement('span');
+			badge.className = 'badge ' + (SINK_STATES[sink.state] || '');
+			badge.textContent = sink.state + (sink.retentionHeld ? ', holding retention' : '');
+			cell(tr, '').appendChild(badge);
+			cell(tr, count(sink.lag), 'num');
+			cell(tr, sink.oldestUndelivered ? ago(sink.oldestUndelivered, now) : '–', '', utc(sink.oldestUndelivered));
+			cell(tr, sink.lastDeliveryAt ? ago(sink.lastDeliveryAt, now) : 'never', '', utc(sink.lastDeliveryAt));
+			cell(tr, sink.lastError || '', sink.lastError ? 'error' : '', sink.lastError || '');
+			return tr;
+		});
+		if (!rows.length) {
+			var empty = document.createElement('tr');
+			empty.className = 'empty';
+			var td = cell(empty, 'No webhook subscriber or Kafka topic is configured.');
+			td.colSpan = 7;
+			rows.push(empty);
+		}
+		body.replaceChildren.apply(body, rows);
+	}
+
 	// ---- charts (plain SVG) ----------------------------------------------------------------
 
 	var W = 460;
@@ -488,6 +519,7 @@
 		renderActivity(sync);
 		renderWatermark(sync);
 		renderRuns(sync.runs);
+		renderSinks(sync.sinks, sync.now);
 		renderCharts(sync.runs);
 		$('updated').textContent = 'Updated ' + utc(sync.now);
 	}

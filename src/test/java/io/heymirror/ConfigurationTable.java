@@ -82,6 +82,26 @@ record ConfigurationTable(List<Row> rows) {
 					String.join("|", Arrays.copyOfRange(cells, 3, cells.length)));
 		}
 
+		/**
+		 * The setting a row documents: itself, or for a row of one map entry's field
+		 * ({@code heymirror.changes.webhooks.<name>.url}) the map
+		 * ({@code heymirror.changes.webhooks}).
+		 */
+		String setting() {
+			int entry = this.property.indexOf(".<");
+			return (entry < 0) ? this.property : this.property.substring(0, entry);
+		}
+
+		/**
+		 * A map entry's row for an entry named {@code example}; its {@code *} row for the
+		 * entry's {@code timeout}. Other rows as they are.
+		 */
+		Row example() {
+			return new Row(this.property.replace("<name>", "example").replace(".*", ".timeout"),
+					this.variable.replace("<NAME>", "EXAMPLE").replace("_*", "_TIMEOUT"), this.defaultValue,
+					this.meaning);
+		}
+
 		private static String unquote(String cell) {
 			return cell.replace("`", "");
 		}

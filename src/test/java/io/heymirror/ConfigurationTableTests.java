@@ -104,7 +104,7 @@ class ConfigurationTableTests {
 	}
 
 	private static Set<String> properties(List<Row> rows) {
-		return rows.stream().map(Row::property).collect(Collectors.toSet());
+		return rows.stream().map(Row::setting).collect(Collectors.toSet());
 	}
 
 	private static Map<String, Setting> settings() {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.heymirror.changes.ChangeLogStats;
+import io.heymirror.delivery.Deliveries;
 import io.heymirror.sync.SyncControl;
 import io.heymirror.sync.SyncMode;
 import io.heymirror.sync.SyncProperties;
@@ -26,10 +27,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * {@code /actuator/sync}: read the sync's state and its recent runs; {@code POST} starts
- * a run ({@code {}} incremental, {@code {"mode": "full"}} a full re-sync). A run asked
- * for while one is alive in any replica is refused with 409, never queued. Refusals are
- * problem details, as every error of the service is.
+ * {@code /actuator/sync}: read the sync's state, its recent runs and the change sinks
+ * (the dashboard's data); {@code POST} starts a run ({@code {}} incremental,
+ * {@code {"mode": "full"}} a full re-sync). A run asked for while one is alive in any
+ * replica is refused with 409, never queued. Refusals are problem details, as every error
+ * of the service is.
  */
 @Component
 @Endpoint(id = "sync")
@@ -49,14 +51,17 @@ class SyncEndpoint {
 
 	private final ChangeLogStats changes;
 
+	private final Deliveries deliveries;
+
 	private final Clock clock;
 
 	SyncEndpoint(SyncControl control, MirrorSize mirrorSize, SyncProperties properties, ChangeLogStats changes,
-			Clock clock) {
+			Deliveries deliveries, Clock clock) {
 		this.control = control;
 		this.mirrorSize = mirrorSize;
 		this.properties = properties;
 		this.changes = changes;
+		this.deliveries = deliveries;
 		this.clock = clock;
 	}
 
@@ -73,7 +78,8 @@ class SyncEndpoint {
 				this.properties.effectiveStaleAfter(), now);
 		List<SyncRun> recent = this.control.recentRuns(runs);
 		return SyncOverview.of(now, status, assessment, this.mirrorSize.get(), recent,
-				this.changes.byRun(recent.stream().map(SyncRun::getId).toList()));
+				this.changes.byRun(recent.stream().map(SyncRun::getId).toList()),
+				this.deliveries.statuses().stream().map(SinkView::of).toList());
 	}
 
 	/**

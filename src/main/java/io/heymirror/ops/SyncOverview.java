@@ -27,18 +27,22 @@ import org.jspecify.annotations.Nullable;
  * @param mirrorSize live contacts now (counted at most every 30 s)
  * @param runs the most recent runs, newest first, with what each appended to the change
  * log
+ * @param sinks the sinks the change feed is pushed to (webhook subscribers, Kafka), by
+ * name
  */
 record SyncOverview(Instant now, Verdict health, @Nullable Progress progress, @Nullable Instant watermark,
 		@Nullable Direction direction, @Nullable Instant lastSuccessAt, @Nullable Long upstreamCount,
-		@Nullable Long mirrorCount, @Nullable Instant countedAt, long mirrorSize, List<Run> runs) {
+		@Nullable Long mirrorCount, @Nullable Instant countedAt, long mirrorSize, List<Run> runs,
+		List<SinkView> sinks) {
 
 	static SyncOverview of(Instant now, SyncStatus status, SyncAssessment assessment, long mirrorSize,
-			List<SyncRun> runs, Map<Long, RunChanges> changes) {
+			List<SyncRun> runs, Map<Long, RunChanges> changes, List<SinkView> sinks) {
 		SyncStatus.RunProgress progress = status.progress();
 		return new SyncOverview(now, Verdict.of(assessment), (progress != null) ? Progress.of(progress) : null,
 				status.watermark(), status.direction(), status.lastSuccessAt(), status.upstreamCount(),
 				status.mirrorCount(), status.countedAt(), mirrorSize,
-				runs.stream().map((run) -> Run.of(run, changes.getOrDefault(run.getId(), RunChanges.NONE))).toList());
+				runs.stream().map((run) -> Run.of(run, changes.getOrDefault(run.getId(), RunChanges.NONE))).toList(),
+				sinks);
 	}
 
 	/**

@@ -1,8 +1,8 @@
 /**
- * Operations: health, metrics, the sync actuator endpoint, retention and the dashboard
- * page.
+ * Operations: health, metrics, the sync and change sink actuator endpoints, retention and
+ * the dashboard page.
  */
-@ApplicationModule(allowedDependencies = { "sync", "mirror", "changes" })
+@ApplicationModule(allowedDependencies = { "sync", "mirror", "changes", "delivery" })
 @NullMarked
 package io.heymirror.ops;
 

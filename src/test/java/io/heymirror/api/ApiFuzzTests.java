@@ -113,7 +113,7 @@ class ApiFuzzTests {
 			headers.add(new String[] { "Accept", inputs.pick("application/xml", "text/html", "*/*", "application/json",
 					"application/problem+json", "image/png") });
 		}
-		return switch (random.nextInt(16)) {
+		return switch (random.nextInt(17)) {
 			case 0 -> new FuzzRequest("GET", "/api/contacts?" + query(random, inputs), headers, null);
 			case 1 -> new FuzzRequest("GET", "/api/contacts/count?" + query(random, inputs), headers, null);
 			case 2 -> new FuzzRequest("GET", "/api/contacts/" + inputs.segment() + "?" + query(random, inputs), headers,
@@ -134,6 +134,9 @@ class ApiFuzzTests {
 							"/v2/contacts/list", "/api/contacts", "/webhooks/heymarket", "/v1/contact/get"),
 					headers, inputs.body());
 			case 14 -> new FuzzRequest("GET", "/api/changes?" + changesQuery(random, inputs), headers, null);
+			case 15 -> new FuzzRequest("POST",
+					"/actuator/changes/" + inputs.segment() + "/" + inputs.pick("rewind", "rewind", inputs.segment()),
+					headers, rewindBody(random, inputs));
 			default -> new FuzzRequest(
 					"GET", "/actuator/" + inputs.pick("health", "info", "metrics", "prometheus",
 							"health/" + inputs.segment(), "metrics/" + inputs.segment(), inputs.segment()),
@@ -167,6 +170,17 @@ class ApiFuzzTests {
 			parts.add(encode(name) + "=" + value);
 		}
 		return String.join("&", parts);
+	}
+
+	/** A rewind's body: well-formed or not, with a target or not. */
+	private static byte[] rewindBody(Random random, FuzzInputs inputs) {
+		String to = inputs.pick("latest", "beginning", "", "MTo0OjU6MA", "bGF0ZXN0", "null");
+		return switch (random.nextInt(3)) {
+			case 0 -> ("{\"to\": \"" + to + "\"}").getBytes(StandardCharsets.UTF_8);
+			case 1 ->
+				("{\"to\": " + inputs.pick("1", "null", "[]", "{}", "true") + "}").getBytes(StandardCharsets.UTF_8);
+			default -> inputs.body();
+		};
 	}
 
 	static String encode(String text) {

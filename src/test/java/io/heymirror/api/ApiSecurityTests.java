@@ -67,6 +67,8 @@ class ApiSecurityTests {
 			GET  | /actuator/metrics/jvm.memory.used
 			GET  | /actuator/sync
 			POST | /actuator/sync
+			GET  | /actuator/changes
+			POST | /actuator/changes/crm/rewind
 			GET  | /actuator/env
 			GET  | /actuator/configprops
 			GET  | /actuator/beans

@@ -228,6 +228,25 @@ class DeliveryTests {
 		assertThat(sink.mostConcurrent()).isEqualTo(1);
 	}
 
+	@Test
+	void aReplicaKilledWhileHoldingTheLockHoldsDeliveryBackOnlyUntilItsLockExpires() {
+		List<String> ids = appendContacts(1, 4);
+		// what a replica killed mid-delivery leaves: its lock, held a little longer
+		// (ShedLock writes UTC)
+		this.jdbc.sql("""
+				INSERT INTO shedlock (name, lock_until, locked_at, locked_by)
+				VALUES (:name, timezone('utc', now()) + interval '3 seconds', timezone('utc', now()), 'killed-replica')
+				ON CONFLICT (name) DO UPDATE SET lock_until = EXCLUDED.lock_until, locked_at = EXCLUDED.locked_at,
+				    locked_by = EXCLUDED.locked_by""").param("name", SinkLocks.lockName("after-crash")).update();
+		TestSink sink = start(new TestSink("after-crash", true));
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(sink.acknowledgedIds()).isEqualTo(ids));
+		assertThat(this.jdbc.sql("SELECT locked_by FROM shedlock WHERE name = :name")
+			.param("name", SinkLocks.lockName("after-crash"))
+			.query(String.class)
+			.single()).as("this replica took the expired lock over").isNotEqualTo("killed-replica");
+	}
+
 	private SinkLoop loop(TestSink sink) {
 		ChangeCursor start = new ChangeCursor(ChangePosition.BEGINNING, 0);
 		this.cursors.register(sink.name(), sink.kind(), start);

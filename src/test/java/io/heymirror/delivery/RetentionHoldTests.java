@@ -65,9 +65,10 @@ class RetentionHoldTests {
 		assertThat(remainingIds()).as("past retention but held: kept; past max-hold: purged")
 			.containsExactly(tenDaysOld, newestOfOne, newestOfTwo);
 
-		sink.accept();
+		// still failing: its next read finds what it had not received purged
 		await().untilAsserted(() -> assertThat(this.deliveries.status("holding").state()).isEqualTo(SinkState.EXPIRED));
 		assertThat(sink.acknowledgedIds()).isEmpty();
+		sink.accept();
 		assertThat(this.deliveries.heldAfter()).as("an expired sink holds nothing").isEmpty();
 
 		this.deliveries.rewind("holding", "beginning");

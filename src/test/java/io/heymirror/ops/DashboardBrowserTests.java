@@ -128,6 +128,8 @@ class DashboardBrowserTests {
 		assertThat(browser.findElements(By.cssSelector("#chart-changes svg rect.created"))).isNotEmpty();
 		assertThat(browser.findElements(By.cssSelector("#chart-changes svg rect.deleted"))).hasSize(1);
 		assertThat(browser.findElements(By.cssSelector("#chart-size svg path.line"))).hasSize(1);
+		assertThat(browser.findElement(By.cssSelector("#sinks tbody")).getText())
+			.isEqualTo("No webhook subscriber or Kafka topic is configured.");
 		assertThat(browser.findElements(By.cssSelector("#chart-size svg circle.dot"))).hasSize(ids.size() - 1);
 		screenshot("dashboard.png");
 	}
