@@ -46,8 +46,7 @@ class SettingsFailureAnalyzer extends AbstractFailureAnalyzer<BindException> {
 	private static String describe(ConfigurationPropertyName parent, ObjectError error) {
 		String message = oneLine(error.getDefaultMessage());
 		if (error instanceof FieldError field) {
-			// a map entry's property as it is written: heymirror.accounts.east.x
-			return qualified(parent, field.getField()).replaceAll("\\[([^\\]]+)]", ".$1") + " " + message;
+			return qualified(parent, field.getField()) + " " + message;
 		}
 		return parent + ": " + message;
 	}

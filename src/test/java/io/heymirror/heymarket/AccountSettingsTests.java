@@ -95,8 +95,8 @@ class AccountSettingsTests {
 			"heymirror.accounts.east.secret-key=s3cr3t | heymirror.accounts.east.secret-id must be set with secret-key",
 			"heymirror.accounts.east.api-key=k;heymirror.accounts.east.base-url=ftp://x | heymirror.accounts.east.base-url must be an absolute http or https URL",
 			"heymirror.accounts.east.api-key=k;heymirror.accounts.east.apikye=k | heymirror.accounts.east.apikye is not a setting",
-			"heymirror.accounts.east.api-key=k;heymirror.accounts.east.requests-per-minute=0 | heymirror.accounts.east.requests-per-minute must be greater than 0",
-			"heymirror.accounts.east.api-key=k;heymirror.accounts.east.sync.strategy=v3 | heymirror.accounts.east.sync.strategy must be v1-cursor or v2-keyset" })
+			"heymirror.accounts.east.api-key=k;heymirror.accounts.east.requests-per-minute=0 | heymirror.accounts[east].requests-per-minute must be greater than 0",
+			"heymirror.accounts.east.api-key=k;heymirror.accounts.east.sync.strategy=v3 | heymirror.accounts[east].sync.strategy must be v1-cursor or v2-keyset" })
 	void anAccountThatCannotWorkStopsStartUpWithOneLineNamingItsSetting(String settings, String expected) {
 		this.runner.withPropertyValues(settings.split(";")).run((context) -> {
 			assertThat(context).hasFailed();

@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -16,9 +17,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class AccountArguments implements WebMvcConfigurer {
 
-	private final RequestAccounts accounts;
+	// looked up when a request needs it: MVC slices load this configuration without it
+	private final ObjectProvider<RequestAccounts> accounts;
 
-	AccountArguments(RequestAccounts accounts) {
+	AccountArguments(ObjectProvider<RequestAccounts> accounts) {
 		this.accounts = accounts;
 	}
 
@@ -34,7 +36,8 @@ class AccountArguments implements WebMvcConfigurer {
 			@Override
 			public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
 					NativeWebRequest request, WebDataBinderFactory binders) {
-				return AccountArguments.this.accounts.addressed(request.getNativeRequest(HttpServletRequest.class));
+				return AccountArguments.this.accounts.getObject()
+					.addressed(request.getNativeRequest(HttpServletRequest.class));
 			}
 
 		});
