@@ -347,6 +347,33 @@ webhook_lag() {
 	log "P7: $WEBHOOK_LINE"
 }
 
+# kafka_sink DB: P7's Kafka figure on P1's mirror (its log holds the sync's changes): the embedded KRaft broker in
+# its own JVM (io.heymirror.bench.KafkaSinkThroughput), then the service (sync off) with its Kafka sink on, which
+# starts at the oldest change and publishes the whole log; the broker side times it from the first record to the
+# last. Sets KAFKA_RATE, KAFKA_EVENTS
+kafka_sink() {
+	local db=$1 events pid bootstrap line
+	KAFKA_RATE="" KAFKA_EVENTS=""
+	[ -n "$(sql "$db" "select to_regclass('contact_change')")" ] || return 0
+	# the events the sink is served: the log less entries superseded by a newer version positioned before them
+	events=$(sql "$db" "select count(*) from contact_change c where not exists (select 1 from contact_change s
+		where s.account = c.account and s.contact_id = c.contact_id and s.version > c.version and s.txid < c.txid)")
+	: >"$WORK/kafka.log"
+	java "${JVM_OPTS[@]}" -cp "$TEST_CP" io.heymirror.bench.KafkaSinkThroughput bench.changes "$events" 900 \
+		>"$WORK/kafka.log" 2>&1 &
+	pid=$!
+	PIDS+=($pid)
+	bootstrap=$(wait_for_line "$WORK/kafka.log" '^KAFKA_BOOTSTRAP=' $pid 180 | sed 's/^KAFKA_BOOTSTRAP=//')
+	start_service p7-kafka "$db" v1-cursor $UNLIMITED_RPM false --heymirror.changes.kafka.topic=bench.changes \
+		--spring.kafka.bootstrap-servers="$bootstrap"
+	line=$(wait_for_line "$WORK/kafka.log" '^KAFKA records=' $pid 900)
+	stop_service
+	stop_pid "$pid"
+	KAFKA_RATE=$(echo "$line" | sed -E 's/.* rate=([0-9.]+).*/\1/')
+	KAFKA_EVENTS=$(echo "$line" | sed -E 's/.* records=([0-9]+).*/\1/')
+	log "P7: Kafka sink: $line"
+}
+
 # search_plan DB PATTERN OUTFILE: EXPLAIN ANALYZE of P6's query (bench/search.sql) for PATTERN
 search_plan() {
 	sed -e '/^--/d' -e "s/:q/'$(echo "$2" | sed "s/'/''/g")'/g" "$ROOT/bench/search.sql" \

@@ -3,12 +3,14 @@ package io.heymirror.delivery.kafka;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.heymirror.changes.ChangeEvent;
+import io.heymirror.changes.ChangeOperation;
 import io.heymirror.delivery.ChangeSink;
 import io.heymirror.delivery.SinkDeliveryException;
 import org.jspecify.annotations.Nullable;
@@ -30,7 +32,7 @@ class KafkaChangeSink implements ChangeSink {
 
 	static final String NAME = "kafka";
 
-	private static final String DELETED = "io.heymirror.contact.deleted";
+	private static final String DELETED = ChangeOperation.DELETED.eventType();
 
 	private static final String SOURCE_PREFIX = "heymirror/";
 
@@ -40,12 +42,15 @@ class KafkaChangeSink implements ChangeSink {
 
 	private final KafkaTemplate<String, @Nullable String> template;
 
+	private final String topic;
+
 	private final JsonMapper json;
 
 	private final KafkaSinkProperties properties;
 
 	KafkaChangeSink(KafkaTemplate<String, @Nullable String> template, JsonMapper json, KafkaSinkProperties properties) {
 		this.template = template;
+		this.topic = Objects.requireNonNull(properties.topic(), "heymirror.changes.kafka.topic");
 		this.json = json;
 		this.properties = properties;
 	}
@@ -138,12 +143,11 @@ class KafkaChangeSink implements ChangeSink {
 	}
 
 	private List<CompletableFuture<?>> send(ChangeEvent event) {
-		String topic = this.properties.topic();
 		String key = account(event) + "/" + event.subject();
 		List<CompletableFuture<?>> records = new ArrayList<>(2);
-		records.add(this.template.send(topic, key, this.json.writeValueAsString(event)));
+		records.add(this.template.send(this.topic, key, this.json.writeValueAsString(event)));
 		if (this.properties.tombstones() && DELETED.equals(event.type())) {
-			records.add(this.template.send(topic, key, null));
+			records.add(this.template.send(this.topic, key, null));
 		}
 		return records;
 	}

@@ -49,9 +49,9 @@ import static org.awaitility.Awaitility.await;
  * The Kafka sink against a real broker and a real consumer: what it publishes (keys,
  * values exactly as the change feed serves them, tombstones), and that a consumer of the
  * topic rebuilds exactly the mirror after churn with deletions, even when the broker
- * became unreachable in the middle, and that the sink's cursor held meanwhile. The
- * delivery framework runs the sink (its loop, its cursor in PostgreSQL); the tests of
- * {@code deliver} itself call it with the loop stopped.
+ * became unreachable in the middle, and that the sink's cursor held meanwhile (its health
+ * DOWN, failing). The delivery framework runs the sink (its loop, its cursor in
+ * PostgreSQL); the tests of {@code deliver} itself call it with the loop stopped.
  */
 @KafkaIntegrationTest
 class KafkaChangeSinkTests {
@@ -168,6 +168,9 @@ class KafkaChangeSinkTests {
 			assertThat(status.unhealthy()).isTrue();
 			assertThat(status.lastError()).contains("Kafka did not acknowledge");
 		});
+		JsonNode health = changesHealth();
+		assertThat(health.get("status").asString()).as("the changes health while the broker is away").isEqualTo("DOWN");
+		assertThat(health.at("/details/sinks/kafka/state").asString()).isEqualTo("failing");
 		long failed = this.deliveries.status(KafkaChangeSink.NAME).failed();
 		churn(random);
 		run();
@@ -180,6 +183,7 @@ class KafkaChangeSinkTests {
 
 		TestKafka.get().proxy().restore();
 		awaitCaughtUp();
+		assertThat(changesHealth().get("status").asString()).isEqualTo("UP");
 		churn(random);
 		run();
 		awaitCaughtUp();
@@ -232,6 +236,16 @@ class KafkaChangeSinkTests {
 			assertThat(status.state()).isEqualTo(SinkState.ACTIVE);
 			assertThat(status.lag()).isZero();
 		});
+	}
+
+	/** {@code GET /actuator/health/changes} with a full key (503 when DOWN). */
+	private JsonNode changesHealth() {
+		return this.json.readTree(ApiClients.withKey(this.anonymous)
+			.get()
+			.uri("/actuator/health/changes")
+			.exchange()
+			.returnResult(String.class)
+			.getResponseBody());
 	}
 
 	private Set<String> loggedIds() {
