@@ -11,6 +11,7 @@ BUDGET_REFILL=$((BUDGET_RPM - BUDGET_BURST))   # and refill per minute
 UNLIMITED_RPM=10000000
 SIM_KEY=sim-key
 API_KEY=bench-api-key
+WEBHOOK_SECRET=whsec_YmVuY2gtd2ViaG9vay1zZWNyZXQtb2YtMzItYnl0ZXM=
 CONCURRENCY=16      # wrk connections = pgbench clients (P4)
 HEY_WORKERS=8
 
@@ -326,6 +327,24 @@ change_feed() {
 	psql -d "$db" -Atqc "COPY (SELECT * FROM contact_change) TO STDOUT" >/dev/null
 	LOG_COPY_RATE=$(calc "$rows / ($(date +%s.%N) - $started)")
 	log "P7: $line; COPY of the $rows log rows: $LOG_COPY_RATE rows/s"
+}
+
+# webhook_lag: P7's webhook delivery lag. A fresh database; the service with one subscriber pointed at the
+# receiver of io.heymirror.bench.WebhookLag, which commits changes to the log at 100/s and times each from its
+# commit to its receipt. Sets WEBHOOK_LINE, WEBHOOK_P99 (ms) and WEBHOOK_MISSING (changes never received).
+webhook_lag() {
+	local db=${DB_PREFIX}_webhook port
+	fresh_db "$db"
+	port=$(free_port)
+	start_service p7-webhook "$db" v1-cursor $UNLIMITED_RPM false \
+		--heymirror.changes.webhooks.bench.url="http://127.0.0.1:$port/hooks" \
+		--heymirror.changes.webhooks.bench.secret="$WEBHOOK_SECRET"
+	WEBHOOK_LINE=$(java -cp "$TEST_CP" io.heymirror.bench.WebhookLag "$port" "$(jdbc_url "$db")" 100 "$RATE_SECONDS" \
+		"$WARMUP_SECONDS" 2>>"$LOG" | grep '^WEBHOOK') || die "the webhook lag bench failed (see $LOG)"
+	stop_service
+	WEBHOOK_P99=$(echo "$WEBHOOK_LINE" | sed -E 's/.* p99_ms=([^ ]+).*/\1/')
+	WEBHOOK_MISSING=$(echo "$WEBHOOK_LINE" | sed -E 's/.* missing=([0-9]+).*/\1/')
+	log "P7: $WEBHOOK_LINE"
 }
 
 # kafka_sink DB: P7's Kafka figure on P1's mirror (its log holds the sync's changes): the embedded KRaft broker in
