@@ -22,6 +22,11 @@ fi
 if [ ! -x "$TOOLS/node_modules/.bin/redocly" ]; then
 	echo "openapi-lint: installing @redocly/cli@$REDOCLY_VERSION into $TOOLS"
 	mkdir -p "$TOOLS"
+	# Node trusts only its own CA list; where the registry is reached through a TLS-inspecting proxy, the
+	# system's list (which carries the proxy's CA) is what verifies it
+	if [ -z "${NODE_EXTRA_CA_CERTS:-}" ] && [ -r /etc/ssl/certs/ca-certificates.crt ]; then
+		export NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt
+	fi
 	npm install --prefix "$TOOLS" --no-audit --no-fund --loglevel=error "@redocly/cli@$REDOCLY_VERSION" >/dev/null
 fi
 
