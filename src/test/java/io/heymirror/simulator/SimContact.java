@@ -9,10 +9,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * <<<<<<< HEAD One contact as the simulator stores it, with the fields Heymarket
- * documents. Values are ======= One contact as the simulator stores it, with the fields
- * Heymirror reads. Values are >>>>>>> main immutable; the dataset replaces a contact on
- * every write.
+ * One contact as the simulator stores it, with the fields Heymirror reads. Values are
+ * immutable; the dataset replaces a contact on every write.
  *
  * @param id integer id
  * @param uuid v2 id
