@@ -295,6 +295,12 @@ read_path() {
 	wrk_rps "$WORK/wrk-warmup.txt" "$WARMUP_SECONDS" "$url/api/bench/ceiling" "${ceiling[@]}" >/dev/null
 	API_RPS=$(wrk_rps "$WORK/wrk.txt" "$LOAD_SECONDS" "$url" "${byid[@]}")
 	CEILING_RPS=$(wrk_rps "$WORK/wrk-ceiling.txt" "$LOAD_SECONDS" "$url/api/bench/ceiling" "${ceiling[@]}")
+	# the yardstick must be the service's own lookup: a script that drifted from its query (say, without the
+	# account of the primary key) scans the table and makes every ratio against it meaningless
+	grep -v -e '^\\set' -e '^--' bench/point-select.sql | sed "s/:id/$((N_SYNC / 2))/; 1s/^/EXPLAIN /" | psql -d "$1" -Atq \
+		>"$WORK/point-select-plan.txt" 2>&1 || die "EXPLAIN of bench/point-select.sql failed: $(cat "$WORK/point-select-plan.txt")"
+	grep -q 'contact_pkey' "$WORK/point-select-plan.txt" \
+		|| die "bench/point-select.sql does not use the primary key, so it is not the service's lookup: $(cat "$WORK/point-select-plan.txt")"
 	"$PGBENCH" -n -M prepared -c $CONCURRENCY -j 2 -T "$LOAD_SECONDS" -D maxid="$N_SYNC" -f bench/point-select.sql "$1" \
 		>"$WORK/pgbench.txt" 2>&1 || die "pgbench failed: $(cat "$WORK/pgbench.txt")"
 	DB_TPS=$(awk '/^tps = / {print $3; exit}' "$WORK/pgbench.txt")

@@ -60,6 +60,12 @@ class SyncRunner {
 
 	private final Pause pause;
 
+	// the first run this process started, and whether it said the mirror is complete: a
+	// first success whose counts differ (churn between the two counts) announces later
+	private volatile @Nullable Instant firstStarted;
+
+	private volatile boolean announced;
+
 	SyncRunner(String account, HeymarketClient client, ContactRepository contacts, ContactDeletions deletions,
 			SyncStateStore state, SyncRunRepository runs, CheckpointWriter writer, SyncProperties properties,
 			TransactionTemplate transaction, JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
@@ -81,6 +87,9 @@ class SyncRunner {
 	SyncRun run(SyncMode mode, String trigger, BooleanSupplier stopRequested, RunObserver observer) {
 		String account = this.account;
 		Instant started = this.clock.instant();
+		if (this.firstStarted == null) {
+			this.firstStarted = started;
+		}
 		Integer orphaned = this.transaction.execute((status) -> {
 			this.state.create(account);
 			return this.runs.closeOrphanedRuns(account, started);
@@ -250,16 +259,14 @@ class SyncRunner {
 		Long upstreamCount = (totals != null) ? totals.upstream() : null;
 		Long mirrorCount = (totals != null) ? totals.mirror() : null;
 		String account = run.getAccount();
-		FirstSuccess first = this.transaction.execute((status) -> {
+		SyncRun saved = this.transaction.execute((status) -> {
 			SyncState current = this.state.load(account);
-			boolean firstSuccess = false;
 			if (ending.outcome() == SyncRun.Outcome.SUCCEEDED) {
-				firstSuccess = current.lastSuccessAt() == null;
 				this.state.succeeded(account, ended);
 			}
 			run.finish(ending.outcome(), ended, counters, new SyncRun.Checked(mirrorCount, upstreamCount, window),
 					ending.futureDated(), current.watermarkInstant(), ending.error());
-			return new FirstSuccess(this.runs.save(run), firstSuccess);
+			return this.runs.save(run);
 		});
 		long millis = Duration.between(run.getStartedAt(), ended).toMillis();
 		log.info(
@@ -268,11 +275,16 @@ class SyncRunner {
 				run.getId(), ending.outcome(), millis, counters.pages(), counters.requests(), counters.retries(),
 				counters.throttled(), counters.seen(), counters.inserted(), counters.updated(), counters.deleted(),
 				counters.skipped(), mirrorCount, upstreamCount, account);
-		if (first != null && first.first() && mirrorCount != null && mirrorCount.equals(upstreamCount)) {
-			log.info("Mirror complete: all {} upstream contacts mirrored, {} s after the first run started "
-					+ "(account {})", mirrorCount, millis / 1000.0, account);
+		Instant firstStarted = this.firstStarted;
+		if (!this.announced && ending.outcome() == SyncRun.Outcome.SUCCEEDED && mirrorCount != null
+				&& mirrorCount.equals(upstreamCount) && firstStarted != null) {
+			this.announced = true;
+			log.info(
+					"Mirror complete: all {} upstream contacts mirrored, {} s after the first run started "
+							+ "(account {})",
+					mirrorCount, Duration.between(firstStarted, ended).toMillis() / 1000.0, account);
 		}
-		SyncRun result = (first != null) ? first.run() : run;
+		SyncRun result = (saved != null) ? saved : run;
 		this.events.publishEvent(new SyncRunFinished(result));
 		return result;
 	}
@@ -314,9 +326,6 @@ class SyncRunner {
 	 */
 	private record Ending(SyncRun.Outcome outcome, @Nullable String error, Verification.@Nullable Findings findings,
 			int futureDated) {
-	}
-
-	private record FirstSuccess(SyncRun run, boolean first) {
 	}
 
 	/** Watches a run from the outside (progress, status). */
