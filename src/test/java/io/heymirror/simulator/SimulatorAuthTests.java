@@ -3,6 +3,7 @@ package io.heymirror.simulator;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.heymirror.support.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.Set;
 
 import io.heymirror.simulator.HeymarketSimulator;
+import io.heymirror.support.MutableClock;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,13 +21,13 @@ final class InMemorySync {
 
 	private final SyncProperties properties;
 
-	private final TestClock clock;
+	private final MutableClock clock;
 
 	private @Nullable Window failed;
 
 	private ContactWalk.@Nullable Result walked;
 
-	InMemorySync(HeymarketSimulator simulator, TestClock clock, SyncProperties properties) {
+	InMemorySync(HeymarketSimulator simulator, MutableClock clock, SyncProperties properties) {
 		this.upstream = new SimulatedUpstream(simulator, clock);
 		this.mirror = new MemoryMirror(clock);
 		this.properties = properties;

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import io.heymirror.heymarket.HeymarketContact;
+import io.heymirror.support.MutableClock;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class MemoryMirror implements MirrorView, MirrorWrites, Consumer<Batch> {
 
-	private final TestClock clock;
+	private final MutableClock clock;
 
 	private final Map<Long, Row> rows = new HashMap<>();
 
@@ -27,7 +28,7 @@ final class MemoryMirror implements MirrorView, MirrorWrites, Consumer<Batch> {
 
 	private ContactWalk.Learned learned = ContactWalk.Learned.NOTHING;
 
-	MemoryMirror(TestClock clock) {
+	MemoryMirror(MutableClock clock) {
 		this.clock = clock;
 	}
 

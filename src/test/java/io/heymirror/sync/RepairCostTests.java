@@ -7,6 +7,7 @@ import java.util.List;
 import io.heymirror.simulator.HeymarketSimulator;
 import io.heymirror.simulator.SimContact;
 import io.heymirror.simulator.TimestampPrecision;
+import io.heymirror.support.MutableClock;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -28,7 +29,7 @@ class RepairCostTests {
 	@ParameterizedTest
 	@EnumSource(value = TimestampPrecision.class, names = { "SECONDS", "MICROS" })
 	void aHandfulOfGapsInOneHundredThousandCostsCountsInProportion(TimestampPrecision precision) {
-		TestClock clock = new TestClock(SyncInMemoryTests.START);
+		MutableClock clock = new MutableClock(SyncInMemoryTests.START);
 		HeymarketSimulator simulator = HeymarketSimulator.builder()
 			.seed(100)
 			.contacts(100_000)

@@ -11,6 +11,7 @@ import io.heymirror.heymarket.V2ListRequest;
 import io.heymirror.simulator.HeymarketSimulator;
 import io.heymirror.simulator.InProcessCalls;
 import io.heymirror.simulator.SimContact;
+import io.heymirror.support.MutableClock;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,11 +25,11 @@ final class SimulatedUpstream implements Upstream {
 
 	private final InProcessCalls calls;
 
-	private final TestClock clock;
+	private final MutableClock clock;
 
 	private long requests;
 
-	SimulatedUpstream(HeymarketSimulator simulator, TestClock clock) {
+	SimulatedUpstream(HeymarketSimulator simulator, MutableClock clock) {
 		this.calls = simulator.inProcess();
 		this.clock = clock;
 	}

@@ -10,6 +10,7 @@ import io.heymirror.simulator.Endpoint;
 import io.heymirror.simulator.HeymarketSimulator;
 import io.heymirror.simulator.SimContact;
 import io.heymirror.simulator.TimestampPrecision;
+import io.heymirror.support.MutableClock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -23,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SyncFailuresInMemoryTests {
 
-	private final TestClock clock = new TestClock(SyncInMemoryTests.START);
+	private final MutableClock clock = new MutableClock(SyncInMemoryTests.START);
 
 	@ParameterizedTest
 	@EnumSource(SyncProperties.Strategy.class)

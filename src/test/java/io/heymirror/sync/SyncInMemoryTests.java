@@ -17,6 +17,7 @@ import io.heymirror.simulator.ListOrder;
 import io.heymirror.simulator.SimContact;
 import io.heymirror.simulator.SimulatorSettings;
 import io.heymirror.simulator.TimestampPrecision;
+import io.heymirror.support.MutableClock;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import org.junit.jupiter.api.AfterAll;
@@ -69,7 +70,7 @@ class SyncInMemoryTests {
 	void everyRunLeavesTheMirrorFreshWhateverUpstreamDoes(long seed) {
 		Random random = new Random(seed);
 		Behaviour behaviour = Behaviour.random(random);
-		TestClock clock = new TestClock(START);
+		MutableClock clock = new MutableClock(START);
 		HeymarketSimulator simulator = behaviour.simulator(seed, random, clock);
 		SyncProperties properties = InMemorySync.properties(behaviour.strategy());
 		InMemorySync sync = new InMemorySync(simulator, clock, properties);
@@ -101,7 +102,7 @@ class SyncInMemoryTests {
 	 * A round of writes upstream: creates, updates, a bulk update at one instant,
 	 * deletes.
 	 */
-	static void change(HeymarketSimulator simulator, Random random, TestClock clock) {
+	static void change(HeymarketSimulator simulator, Random random, MutableClock clock) {
 		List<SimContact> all = simulator.dataset().all();
 		for (int i = random.nextInt(6); i > 0; i--) {
 			simulator.dataset().create();
@@ -206,7 +207,7 @@ class SyncInMemoryTests {
 					(random.nextInt(3) == 0) ? 1 + random.nextInt(5) : 0);
 		}
 
-		HeymarketSimulator simulator(long seed, Random random, TestClock clock) {
+		HeymarketSimulator simulator(long seed, Random random, MutableClock clock) {
 			HeymarketSimulator.Builder builder = HeymarketSimulator.builder()
 				.seed(seed)
 				.contacts(20 + random.nextInt(200))

@@ -1,4 +1,4 @@
-package io.heymirror.heymarket;
+package io.heymirror.support;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,24 +6,31 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand; optionally it also ticks on every reading. */
-final class MutableClock extends Clock {
+/**
+ * A clock tests move by hand; optionally it also ticks on every reading, so that code
+ * which reads the time in a loop sees it pass.
+ */
+public final class MutableClock extends Clock {
 
 	private final Duration tick;
 
 	private Instant now;
 
-	MutableClock(Instant start) {
+	public MutableClock(Instant start) {
 		this(start, Duration.ZERO);
 	}
 
-	MutableClock(Instant start, Duration tick) {
+	public MutableClock(Instant start, Duration tick) {
 		this.now = start;
 		this.tick = tick;
 	}
 
-	synchronized void advance(Duration duration) {
+	public synchronized void advance(Duration duration) {
 		this.now = this.now.plus(duration);
+	}
+
+	public synchronized void set(Instant now) {
+		this.now = now;
 	}
 
 	@Override
@@ -40,7 +47,7 @@ final class MutableClock extends Clock {
 
 	@Override
 	public Clock withZone(ZoneId zone) {
-		throw new UnsupportedOperationException();
+		return this;
 	}
 
 }
