@@ -308,8 +308,11 @@ read_path() {
 	HEY_P99=$(hey_p99 "$WORK/hey.txt" "$HALF_RATE" "$url/api/contacts/$((N_SYNC / 2))")
 	HEY_RPS=$(hey_rate "$WORK/hey.txt")
 	CEILING_P99=$(hey_p99 "$WORK/hey-ceiling.txt" "$HALF_RATE" "$url/api/bench/ceiling")
-	profile byid "$url" "${byid[@]}"
-	profile ceiling "$url/api/bench/ceiling" "${ceiling[@]}"
+	# the profile runs each endpoint once more under JFR: a full run's figure (quick mode has no time for it)
+	if ! $QUICK; then
+		profile byid "$url" "${byid[@]}"
+		profile ceiling "$url/api/bench/ceiling" "${ceiling[@]}"
+	fi
 	log "P4: by id $API_RPS req/s, ceiling $CEILING_RPS req/s, pgbench $DB_TPS tps; p99 $HEY_P99 ms (ceiling $CEILING_P99 ms) at $HEY_RPS req/s"
 }
 
@@ -357,6 +360,26 @@ webhook_lag() {
 # its own JVM (io.heymirror.bench.KafkaSinkThroughput), then the service (sync off) with its Kafka sink on, which
 # starts at the oldest change and publishes the whole log; the broker side times it from the first record to the
 # last. Sets KAFKA_RATE, KAFKA_EVENTS
+# webhook_lag_started / webhook_lag_ended: quick mode overlaps the webhook row with P2, in a subshell that stops
+# its own processes (a subshell does not inherit the EXIT trap) and hands its line over in a file
+webhook_lag_started() {
+	(
+		PIDS=()
+		trap 'for pid in "${PIDS[@]}"; do stop_pid "$pid"; done' EXIT
+		trap 'exit 130' INT TERM
+		webhook_lag
+		echo "$WEBHOOK_LINE" >"$WORK/webhook.txt"
+	) &
+	WEBHOOK_PID=$!
+	PIDS+=($WEBHOOK_PID)
+}
+webhook_lag_ended() {
+	wait "$WEBHOOK_PID" || die "the webhook lag bench failed (see $LOG)"
+	WEBHOOK_LINE=$(cat "$WORK/webhook.txt")
+	WEBHOOK_P99=$(echo "$WEBHOOK_LINE" | sed -E 's/.* p99_ms=([^ ]+).*/\1/')
+	WEBHOOK_MISSING=$(echo "$WEBHOOK_LINE" | sed -E 's/.* missing=([0-9]+).*/\1/')
+}
+
 kafka_sink() {
 	local db=$1 events pid bootstrap line
 	KAFKA_RATE="" KAFKA_EVENTS=""

@@ -116,6 +116,7 @@ done
 
 # P2: the simulator limits to SIM_RPM per sliding minute; Heymirror's (shared) budget is BUDGET_RPM
 declare -A RATE_CONTACTS
+if $QUICK; then webhook_lag_started; fi
 # (quick mode: one simulator for both strategies; its minute keeps v1-cursor's few hundred requests, far from
 # its limit)
 for strategy in v1-cursor v2-keyset; do
@@ -222,7 +223,7 @@ if [ -n "$FEED_RATE" ]; then
 else
 	pending "P7" "GET /api/changes events/s at limit=1000" "–" "≥ 20,000/s"
 fi
-webhook_lag
+if $QUICK; then webhook_lag_ended; else webhook_lag; fi
 row "P7" "webhook delivery lag p99, commit to receipt by a local receiver, 100 changes/s for $RATE_SECONDS s" \
 	"$WEBHOOK_P99 ms" "–" "–" "–" "≤ 1 s" "$(verdict "$WEBHOOK_MISSING == 0 && $WEBHOOK_P99 <= 1000")" \
 	"p50 $(echo "$WEBHOOK_LINE" | sed -E 's/.* p50_ms=([^ ]+).*/\1/') ms, max $(echo "$WEBHOOK_LINE" | sed -E 's/.* max_ms=([^ ]+).*/\1/') ms"
