@@ -210,7 +210,7 @@ class ApiSecurityTests {
 	}
 
 	@Test
-	void healthShowsComponentsAndDetailsOnlyWithAKey() {
+	void healthShowsComponentsAndDetailsOnlyWithAKeyThatReadsEveryAccount() {
 		this.anonymous.get()
 			.uri("/actuator/health")
 			.exchange()
@@ -232,6 +232,27 @@ class ApiSecurityTests {
 			.isEqualTo("UP")
 			.jsonPath("$.components.db.details.database")
 			.isEqualTo("PostgreSQL");
+		this.anonymous.get()
+			.uri("/actuator/health")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer test-read-key")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.components.sync.details.accounts.west")
+			.exists();
+		// the components name every account
+		this.anonymous.get()
+			.uri("/actuator/health")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + AccountsIntegrationTest.EAST_KEY)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("UP")
+			.jsonPath("$.components")
+			.doesNotExist();
 	}
 
 	@Test

@@ -1,10 +1,13 @@
 package io.heymirror.api.security;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * A caller identified by an API key. Before authentication it carries the presented key;
@@ -20,9 +23,16 @@ final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 
 	private @Nullable String presentedKey;
 
+	/**
+	 * The authority of a caller that reads every account: health components and details
+	 * ({@code management.endpoint.health.roles}) name accounts, so a key bound to one
+	 * account sees the status only.
+	 */
+	static final String EVERY_ACCOUNT = "EVERY_ACCOUNT";
+
 	private ApiKeyAuthentication(String name, @Nullable String presentedKey, @Nullable Scope scope,
 			@Nullable String account) {
-		super((scope != null) ? scope.authorities() : List.of());
+		super(authorities(scope, account));
 		this.name = name;
 		this.presentedKey = presentedKey;
 		this.account = account;
@@ -35,6 +45,17 @@ final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 
 	static ApiKeyAuthentication authenticated(ApiKeys.Caller caller) {
 		return new ApiKeyAuthentication(caller.name(), null, caller.scope(), caller.account());
+	}
+
+	private static List<GrantedAuthority> authorities(@Nullable Scope scope, @Nullable String account) {
+		if (scope == null) {
+			return List.of();
+		}
+		List<GrantedAuthority> authorities = new ArrayList<>(scope.authorities());
+		if (account == null) {
+			authorities.add(new SimpleGrantedAuthority(EVERY_ACCOUNT));
+		}
+		return authorities;
 	}
 
 	/** The only account this caller reads, or null for every account. */
