@@ -35,6 +35,11 @@ public class ChangeLogReader {
 			       EXISTS (SELECT 1 FROM contact_change_purge p
 			               WHERE p.id > :purge AND (p.txid, p.seq) > (:txid, :seq)) AS expired""";
 
+	/**
+	 * One page. An account filter is applied while walking positions, without an index of
+	 * its own: a read stops at its limit or at the horizon, and its {@code next} passes
+	 * the entries it walked, so each entry is walked about once per consumer.
+	 */
 	static final String PAGE = """
 			SELECT c.txid, c.seq, c.account, c.contact_id, c.version, c.operation, c.changed_fields,
 			       c.data::text AS data,

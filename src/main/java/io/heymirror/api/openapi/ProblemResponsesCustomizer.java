@@ -57,8 +57,7 @@ class ProblemResponsesCustomizer implements OpenApiCustomizer {
 					+ "one account named another account.");
 		}
 		else if (secured) {
-			add(responses, "403",
-					"A key bound to one account (heymirror.accounts.<name>.api-keys) named another " + "account.");
+			add(responses, "403", "A key bound to one account named another account.");
 		}
 		if (path.contains("{")) {
 			add(responses, "404", "No such contact.");
