@@ -25,7 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/changes}: the change log as CloudEvents, from a cursor, with an
- * optional long poll. It takes the data API's caller keys.
+ * optional long poll, of every account or one. It takes the data API's caller keys, and
+ * the API decides which accounts a caller reads ({@link ChangeFeedAccounts}).
  */
 @RestController
 @Tag(name = "Changes", description = "What changed in the mirror since a cursor, deletions included.")
@@ -36,7 +37,7 @@ class ChangeFeedController {
 
 	static final Duration MAX_WAIT = Duration.ofSeconds(30);
 
-	private static final Set<String> PARAMETERS = Set.of("after", "limit", "wait");
+	private static final Set<String> PARAMETERS = Set.of("after", "limit", "wait", "account");
 
 	private static final Pattern SECONDS = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,9})?");
 
@@ -48,12 +49,15 @@ class ChangeFeedController {
 
 	private final DeletedContactAccess deletedContacts;
 
+	private final ChangeFeedAccounts accounts;
+
 	ChangeFeedController(ChangeLogReader reader, ChangeSignal signal, ChangeLogProperties changeLog,
-			DeletedContactAccess deletedContacts) {
+			DeletedContactAccess deletedContacts, ChangeFeedAccounts accounts) {
 		this.reader = reader;
 		this.signal = signal;
 		this.changeLog = changeLog;
 		this.deletedContacts = deletedContacts;
+		this.accounts = accounts;
 	}
 
 	@GetMapping(path = "/api/changes", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -62,7 +66,9 @@ class ChangeFeedController {
 					+ "CloudEvents. Pass 'next' as 'after' to read on. Without 'after', reading starts at the oldest "
 					+ "retained change, which together with the rest gives every live contact. 'after=latest' "
 					+ "returns no change and the head cursor (take it before listing the contacts, then follow). "
-					+ "A cursor whose unread changes were purged gets 410 cursor-expired.")
+					+ "A cursor whose unread changes were purged gets 410 cursor-expired. 'account' limits the "
+					+ "read to one account; cursors stay positions in the whole feed, so any 'next' may be "
+					+ "followed with or without it. A key bound to one account reads only that account.")
 	@ApiResponse(responseCode = "200", description = "Changes after the cursor.")
 	@ApiResponse(responseCode = "410", description = "Changes this cursor had not read were purged: start over.",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
@@ -77,11 +83,16 @@ class ChangeFeedController {
 							+ "up to PT30S, or seconds).",
 					schema = @Schema(defaultValue = "0", example = "PT30S")) @RequestParam(
 							required = false) @Nullable String wait,
+			@Parameter(
+					description = "Only changes of this account (default: every account; a key bound to one "
+							+ "account always reads that account, and naming another is 403).",
+					example = "default") @RequestParam(required = false) @Nullable String account,
 			HttpServletRequest request) throws InterruptedException {
 		refuseUnknownParameters(request);
 		if (!this.changeLog.enabled()) {
 			throw ChangeFeedProblem.disabled();
 		}
+		String only = this.accounts.accountToRead(account);
 		if (limit < 1 || limit > MAX_LIMIT) {
 			throw ChangeFeedProblem.badParameter("limit", "'limit' must be from 1 to " + MAX_LIMIT + ".");
 		}
@@ -92,7 +103,7 @@ class ChangeFeedController {
 		ChangeCursor cursor = parseAfter(after);
 		long deadline = System.nanoTime() + waitFor.toNanos();
 		while (true) {
-			ChangeBatch batch = read(cursor, limit);
+			ChangeBatch batch = read(cursor, limit, only);
 			long remaining = deadline - System.nanoTime();
 			if (!batch.entries().isEmpty() || remaining <= 0
 					|| !this.signal.awaitBeyond(batch.next().position(), Duration.ofNanos(remaining))) {
@@ -102,9 +113,9 @@ class ChangeFeedController {
 		}
 	}
 
-	private ChangeBatch read(@Nullable ChangeCursor cursor, int limit) {
+	private ChangeBatch read(@Nullable ChangeCursor cursor, int limit, @Nullable String account) {
 		try {
-			return this.reader.read(cursor, limit);
+			return this.reader.read(cursor, limit, account);
 		}
 		catch (CursorExpiredException ex) {
 			throw ChangeFeedProblem.cursorExpired();

@@ -35,6 +35,11 @@ public class ChangeLogReader {
 			       EXISTS (SELECT 1 FROM contact_change_purge p
 			               WHERE p.id > :purge AND (p.txid, p.seq) > (:txid, :seq)) AS expired""";
 
+	/**
+	 * One page. An account filter is applied while walking positions, without an index of
+	 * its own: a read stops at its limit or at the horizon, and its {@code next} passes
+	 * the entries it walked, so each entry is walked about once per consumer.
+	 */
 	static final String PAGE = """
 			SELECT c.txid, c.seq, c.account, c.contact_id, c.version, c.operation, c.changed_fields,
 			       c.data::text AS data,
@@ -42,6 +47,7 @@ public class ChangeLogReader {
 			       c.updated, c.cause, c.run_id, c.changed_at
 			FROM contact_change c
 			WHERE (c.txid, c.seq) > (:txid, :seq) AND c.txid < :horizon
+			  AND (CAST(:account AS text) IS NULL OR c.account = :account)
 			  AND NOT EXISTS (SELECT 1 FROM contact_change s
 			                  WHERE s.account = c.account AND s.contact_id = c.contact_id
 			                    AND s.version > c.version AND s.txid < c.txid)
@@ -58,13 +64,27 @@ public class ChangeLogReader {
 	}
 
 	/**
-	 * Up to {@code limit} entries after {@code after} (from the oldest retained entry
-	 * when null).
+	 * Up to {@code limit} entries of every account after {@code after} (from the oldest
+	 * retained entry when null).
 	 * @throws CursorExpiredException if a purge after the cursor was issued removed
 	 * entries it had not read
 	 */
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public ChangeBatch read(@Nullable ChangeCursor after, int limit) {
+		return read(after, limit, null);
+	}
+
+	/**
+	 * Up to {@code limit} entries of {@code account} (of every account when null) after
+	 * {@code after}. Positions are those of the whole log, so the batch's {@code next}
+	 * passes the other accounts' entries too and stays a cursor any read may continue
+	 * from: the reads of each account together serve exactly what one read of every
+	 * account does.
+	 * @throws CursorExpiredException if a purge after the cursor was issued removed
+	 * entries it had not read
+	 */
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+	public ChangeBatch read(@Nullable ChangeCursor after, int limit, @Nullable String account) {
 		ChangePosition from = (after != null) ? after.position() : ChangePosition.BEGINNING;
 		State state = state(from, (after != null) ? after.purge() : Long.MAX_VALUE);
 		if (after != null && state.expired()) {
@@ -74,6 +94,7 @@ public class ChangeLogReader {
 			.param("txid", from.txid())
 			.param("seq", from.seq())
 			.param("horizon", state.horizon())
+			.param("account", account)
 			.param("limit", limit + 1)
 			.query(this::entry)
 			.list());

@@ -2,8 +2,10 @@ package io.heymirror.heymarket;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
@@ -23,15 +25,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param requestsPerMinute most requests sent for this credential in any 60-second window
  * (unset: {@code heymirror.heymarket.requests-per-minute}).
  * @param sync the account's own sync schedule.
+ * @param apiKeys caller keys that read this account only: read scope, and every route
+ * serves them this account's contacts. Each is the key itself or {@code sha256:<hex>} of
+ * it, as {@code heymirror.api.read-keys}; a key may be configured only once.
  */
 public record AccountProperties(@Nullable URI baseUrl, @Nullable String apiKey, @Nullable String secretId,
 		@Nullable String secretKey, @Nullable @Positive Integer requestsPerMinute,
-		@DefaultValue @Valid @NotNull Sync sync) {
+		@DefaultValue @Valid @NotNull Sync sync, @DefaultValue List<@NotBlank String> apiKeys) {
 
 	public AccountProperties {
 		apiKey = blankToNull(apiKey);
 		secretId = blankToNull(secretId);
 		secretKey = blankToNull(secretKey);
+		apiKeys = List.copyOf(apiKeys);
 	}
 
 	static @Nullable String blankToNull(@Nullable String value) {
@@ -40,7 +46,7 @@ public record AccountProperties(@Nullable URI baseUrl, @Nullable String apiKey, 
 
 	@Override
 	public String toString() {
-		// credentials must never reach a log line
+		// credentials and caller keys must never reach a log line
 		return "AccountProperties[baseUrl=" + this.baseUrl + ", credentials="
 				+ ((this.apiKey != null || this.secretId != null) ? "******" : "<unset>") + ", requestsPerMinute="
 				+ this.requestsPerMinute + ", sync=" + this.sync + "]";

@@ -12,7 +12,8 @@ import java.util.Random;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
-import io.heymirror.support.IntegrationTest;
+import io.heymirror.support.AccountsIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -25,11 +26,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Random query parameters, path variables, headers and bodies against every route, with a
- * full key and with a read key: none may cause a 5xx or leak an internal message, and
- * every error is a problem detail. Seeds are in the display name; replay or add one with
+ * full key, with a read key and with a key bound to the account {@code east}: none may
+ * cause a 5xx or leak an internal message, every error is a problem detail, and whatever
+ * account the request names the bound key never gets another account's contacts or learns
+ * which accounts exist. Seeds are in the display name; replay or add one with
  * {@code -Dheymirror.fuzz.seed=N}.
  */
-@IntegrationTest
+@AccountsIntegrationTest
 class ApiFuzzTests {
 
 	private static final int CASES_PER_SEED = 800;
@@ -45,7 +48,8 @@ class ApiFuzzTests {
 	static Stream<Arguments> seeds() {
 		String seed = System.getProperty("heymirror.fuzz.seed");
 		Stream<Long> seeds = (seed != null) ? Stream.of(Long.parseLong(seed)) : Stream.of(1L, 2L, 3L, 4L);
-		return seeds.flatMap((s) -> Stream.of(Arguments.of(s, "test-key"), Arguments.of(s, "test-read-key")));
+		return seeds.flatMap((s) -> Stream.of(Arguments.of(s, "test-key"), Arguments.of(s, "test-read-key"),
+				Arguments.of(s, AccountsIntegrationTest.EAST_KEY)));
 	}
 
 	@BeforeEach
@@ -55,6 +59,19 @@ class ApiFuzzTests {
 			.mapToObj((id) -> TestMirror.contact(id, "2024-06-01T12:00:%02dZ".formatted(id % 7)))
 			.toList());
 		mirror.delete(3L, 4L);
+		// the same ids in east and west, each account's names its own ("East 5", "West
+		// 5")
+		for (String account : List.of("east", "west")) {
+			this.mirror.storeIn(account, LongStream.rangeClosed(1, 40)
+				.mapToObj((id) -> AccountScopingTests.contact(account, id, "2024-06-01T12:00:%02dZ".formatted(id % 7)))
+				.toList());
+			this.mirror.deleteIn(account, 5L);
+		}
+	}
+
+	@AfterEach
+	void leaveNoContactOfAnAccountOtherContextsDoNotKnow() {
+		this.mirror.clear();
 	}
 
 	@ParameterizedTest(name = "seed {0}, key {1}")
@@ -90,6 +107,16 @@ class ApiFuzzTests {
 				.doesNotContain("Exception")
 				.doesNotContain("org.postgresql")
 				.doesNotContain("at io.heymirror");
+			if (key.equals(AccountsIntegrationTest.EAST_KEY)) {
+				assertThat(response.body()).as(replay)
+					.doesNotContain("\"account\":\"west\"")
+					.doesNotContain("\"account\":\"default\"")
+					.doesNotContain("heymirror/west")
+					.doesNotContain("heymirror/default")
+					.doesNotContain("\"West ")
+					.doesNotContain("\"Contact ")
+					.doesNotContain("accounts are");
+			}
 		}
 	}
 
@@ -108,6 +135,12 @@ class ApiFuzzTests {
 			headers
 				.add(new String[] { "Content-Type", inputs.pick("application/json", "application/json; charset=utf-8",
 						"text/plain", "application/xml", "application/x-www-form-urlencoded", "multipart/form-data") });
+		}
+		if (random.nextInt(4) == 0) {
+			String account = inputs.account();
+			if (!account.isEmpty() && account.chars().allMatch((c) -> c > 0x20 && c < 0x7f)) {
+				headers.add(new String[] { "Heymirror-Account", account });
+			}
 		}
 		if (random.nextInt(6) == 0) {
 			headers.add(new String[] { "Accept", inputs.pick("application/xml", "text/html", "*/*", "application/json",
@@ -149,7 +182,7 @@ class ApiFuzzTests {
 		int count = random.nextInt(5);
 		for (int i = 0; i < count; i++) {
 			String name = inputs.pick("phone", "email", "q", "optedOut", "updatedSince", "includeDeleted", "limit",
-					"cursor", "limit", "cursor", "updatedSince", "unknown", "opted_out", "");
+					"cursor", "limit", "cursor", "updatedSince", "unknown", "opted_out", "", "account", "account");
 			parts.add(encode(name) + "=" + inputs.queryValue(name));
 		}
 		return String.join("&", parts);
@@ -160,7 +193,7 @@ class ApiFuzzTests {
 		List<String> parts = new ArrayList<>();
 		int count = random.nextInt(4);
 		for (int i = 0; i < count; i++) {
-			String name = inputs.pick("after", "limit", "wait", "after", "unknown", "");
+			String name = inputs.pick("after", "limit", "wait", "after", "unknown", "", "account");
 			String value = switch (name) {
 				case "wait" -> inputs.pick("", "0", "PT0S", "PT0.05S", "-1", "PT31S", "31", "P1D", "soon", "PT-1S",
 						"9999999999999");

@@ -1,8 +1,9 @@
 package io.heymirror.api;
 
 import java.util.List;
+import java.util.stream.Stream;
 
-import io.heymirror.support.IntegrationTest;
+import io.heymirror.support.AccountsIntegrationTest;
 import io.heymirror.support.TestUpstream;
 import io.heymirror.sync.SyncControl;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +29,13 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@IntegrationTest
+/**
+ * Who may call what, route by route and key by key: none, a wrong one, a full key, a read
+ * key, and a key bound to one account (read scope: it opens what a read key opens and
+ * nothing more; which account it reads is {@link AccountScopingTests}'s matter). The
+ * context has several accounts so that bound keys exist.
+ */
+@AccountsIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
 class ApiSecurityTests {
 
@@ -87,13 +94,18 @@ class ApiSecurityTests {
 		TestUpstream.current();
 	}
 
+	/** The keys bound to one account, plain and given as a digest. */
+	private static final String[] BOUND_KEYS = { "Bearer " + AccountsIntegrationTest.EAST_KEY,
+			"Bearer " + AccountsIntegrationTest.EAST_DIGEST_KEY, "Bearer " + AccountsIntegrationTest.WEST_KEY };
+
 	@ParameterizedTest(name = "{0} {1}")
 	@CsvSource(delimiter = '|', textBlock = READ_ROUTES + FULL_ROUTES)
 	void dataRoutesAnswer401ProblemWithoutAValidKey(HttpMethod method, String path) {
 		for (String authorization : new String[] { null, "Bearer wrong-key", "Bearer ", "Basic dGVzdC1rZXk6",
 				"test-key", "Bearer test-key2", "Bearer test-ke",
 				"Bearer sha256:eb91b1597b8c106fed2d6e5892d631f8ce19a53473ec5ec1065475257e0f4f5a",
-				"Bearer eb91b1597b8c106fed2d6e5892d631f8ce19a53473ec5ec1065475257e0f4f5a" }) {
+				"Bearer eb91b1597b8c106fed2d6e5892d631f8ce19a53473ec5ec1065475257e0f4f5a", "Bearer east-reader2",
+				"Bearer sha256:efe775ac84b9cda9500566b82b490f8201e52c253b93f0d930ae491a319ce974", "east-reader" }) {
 			EntityExchangeResult<String> result = exchange(method, path, authorization);
 
 			assertThat(result.getStatus()).as(authorization).isEqualTo(HttpStatus.UNAUTHORIZED);
@@ -128,8 +140,8 @@ class ApiSecurityTests {
 
 	@ParameterizedTest(name = "{0} {1}")
 	@CsvSource(delimiter = '|', textBlock = READ_ROUTES)
-	void readKeysReadTheData(HttpMethod method, String path) {
-		for (String authorization : new String[] { "Bearer test-read-key", "Bearer test-digest-read-key" }) {
+	void readKeysAndKeysBoundToAnAccountReadTheData(HttpMethod method, String path) {
+		for (String authorization : withBoundKeys("Bearer test-read-key", "Bearer test-digest-read-key")) {
 			HttpStatus status = HttpStatus.valueOf(exchange(method, path, authorization).getStatus().value());
 
 			assertThat(status).as(authorization).isNotIn(HttpStatus.UNAUTHORIZED, HttpStatus.FORBIDDEN);
@@ -138,9 +150,9 @@ class ApiSecurityTests {
 
 	@ParameterizedTest(name = "{0} {1}")
 	@CsvSource(delimiter = '|', textBlock = FULL_ROUTES)
-	void readKeysGet403ProblemOnWhatSpendsTheBudgetShowsDeletedContactsOrOperatesTheService(HttpMethod method,
-			String path) {
-		for (String authorization : new String[] { "Bearer test-read-key", "Bearer test-digest-read-key" }) {
+	void readKeysAndKeysBoundToAnAccountGet403ProblemOnWhatSpendsTheBudgetShowsDeletedContactsOrOperatesTheService(
+			HttpMethod method, String path) {
+		for (String authorization : withBoundKeys("Bearer test-read-key", "Bearer test-digest-read-key")) {
 			EntityExchangeResult<String> result = exchange(method, path, authorization);
 
 			assertThat(result.getStatus()).as(authorization).isEqualTo(HttpStatus.FORBIDDEN);
@@ -151,11 +163,19 @@ class ApiSecurityTests {
 		}
 	}
 
+	private static String[] withBoundKeys(String... authorizations) {
+		return Stream.concat(Stream.of(authorizations), Stream.of(BOUND_KEYS)).toArray(String[]::new);
+	}
+
+	/** The sync locks of every account, as if another replica held them. */
 	private void holdSyncLock(String until) {
-		this.context.getBean(JdbcTemplate.class)
-			.update("INSERT INTO shedlock (name, lock_until, locked_at, locked_by) VALUES (?, " + until
-					+ ", timezone('utc', now()), 'another-replica') "
-					+ "ON CONFLICT (name) DO UPDATE SET lock_until = excluded.lock_until", SyncControl.LOCK_NAME);
+		for (String account : this.context.getBean(SyncControl.class).accounts()) {
+			this.context.getBean(JdbcTemplate.class)
+				.update("INSERT INTO shedlock (name, lock_until, locked_at, locked_by) VALUES (?, " + until
+						+ ", timezone('utc', now()), 'another-replica') "
+						+ "ON CONFLICT (name) DO UPDATE SET lock_until = excluded.lock_until",
+						SyncControl.lockName(account));
+		}
 	}
 
 	@ParameterizedTest
@@ -190,7 +210,7 @@ class ApiSecurityTests {
 	}
 
 	@Test
-	void healthShowsComponentsAndDetailsOnlyWithAKey() {
+	void healthShowsComponentsAndDetailsOnlyWithAKeyThatReadsEveryAccount() {
 		this.anonymous.get()
 			.uri("/actuator/health")
 			.exchange()
@@ -212,6 +232,27 @@ class ApiSecurityTests {
 			.isEqualTo("UP")
 			.jsonPath("$.components.db.details.database")
 			.isEqualTo("PostgreSQL");
+		this.anonymous.get()
+			.uri("/actuator/health")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer test-read-key")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.components.sync.details.accounts.west")
+			.exists();
+		// the components name every account
+		this.anonymous.get()
+			.uri("/actuator/health")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + AccountsIntegrationTest.EAST_KEY)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("UP")
+			.jsonPath("$.components")
+			.doesNotExist();
 	}
 
 	@Test
@@ -230,7 +271,8 @@ class ApiSecurityTests {
 				"org.springframework.boot.actuate", "org.springframework.boot.web", "org.apache.catalina");
 		loggers.forEach((name) -> logging.setLogLevel(name, LogLevel.TRACE));
 		try {
-			for (String authorization : List.of("Bearer test-key", "Bearer presented-wrong-key-8d1f")) {
+			for (String authorization : List.of("Bearer test-key", "Bearer presented-wrong-key-8d1f",
+					"Bearer " + AccountsIntegrationTest.EAST_KEY)) {
 				exchange(HttpMethod.GET, "/api/contacts?phone=1", authorization);
 				exchange(HttpMethod.POST, "/v1/contacts", authorization);
 				exchange(HttpMethod.GET, "/actuator/health", authorization);
@@ -250,6 +292,7 @@ class ApiSecurityTests {
 		assertThat(output.getAll()).contains("/api/contacts")
 			.doesNotContain("test-key")
 			.doesNotContain("presented-wrong-key-8d1f")
+			.doesNotContain(AccountsIntegrationTest.EAST_KEY)
 			.doesNotContain("test-webhook-token")
 			.doesNotContain("wrong-webhook-token-77aa");
 	}

@@ -36,6 +36,18 @@ class ApiStartupTests {
 	}
 
 	@Test
+	void refusesToStartWithAKeyBoundToAnAccountThatIsConfiguredElsewhereTooInOneLine(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> TestInstances.start("--heymirror.accounts.east.api-key=east-upstream",
+				"--heymirror.accounts.east.api-keys=sha256:"
+						+ "fc069b0497c3706ec975c66f4dd7f0212f35b9d5949721c222fda54c2e4b1e60"));
+		assertThat(lines(output, "Invalid configuration: heymirror.accounts.east.api-keys[0] is the same key as "
+				+ "heymirror.api.read-keys[1]"))
+			.singleElement()
+			.asString()
+			.doesNotContain("fc069b04");
+	}
+
+	@Test
 	void openModeServesDataRoutesWithoutAKeyAfterOneWarning(CapturedOutput output) {
 		try (ConfigurableApplicationContext context = TestInstances.start("--heymirror.api.keys=",
 				"--heymirror.api.open=true", "--heymirror.webhook.token=")) {

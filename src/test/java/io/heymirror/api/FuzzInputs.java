@@ -63,7 +63,20 @@ class FuzzInputs {
 		if (this.random.nextInt(20) == 0) {
 			return pick("%zz", "%", "%C3", "%C3%28", "%00", "%FF%FE");
 		}
-		return ApiFuzzTests.encode(text());
+		return ApiFuzzTests.encode(name.equals("account") ? account() : text());
+	}
+
+	/**
+	 * An account name: one that exists (the bound caller's own or another), one that does
+	 * not, a near miss, or anything at all.
+	 */
+	String account() {
+		return switch (this.random.nextInt(4)) {
+			case 0 -> pick("default", "east", "west");
+			case 1 -> pick("nowhere", "EAST", " east ", "east,west", "west ", "a".repeat(41), "x".repeat(600), "",
+					"east\u0000", "déjà");
+			default -> text();
+		};
 	}
 
 	byte[] body() {

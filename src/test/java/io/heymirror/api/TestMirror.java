@@ -32,8 +32,6 @@ public class TestMirror {
 	/** The {@code updated} column of a contact whose JSON has none. */
 	public static final Instant DEFAULT_UPDATED = Instant.parse("2024-01-01T00:00:00Z");
 
-	private static final ChangeOrigin ORIGIN = ChangeOrigin.of(Account.DEFAULT, ChangeCause.REFRESH);
-
 	private final ContactUpserter upserter;
 
 	private final ContactDeletions deletions;
@@ -62,17 +60,28 @@ public class TestMirror {
 	}
 
 	public void store(List<String> rawContacts) {
+		storeIn(Account.DEFAULT, rawContacts);
+	}
+
+	/** Contacts of the given account, as its sync would write them. */
+	public void storeIn(String account, List<String> rawContacts) {
+		ChangeOrigin origin = ChangeOrigin.of(account, ChangeCause.REFRESH);
 		List<ContactData> page = rawContacts.stream().map(this::toData).toList();
 		for (int from = 0; from < page.size(); from += 1000) {
 			List<ContactData> chunk = page.subList(from, Math.min(page.size(), from + 1000));
 			this.transaction
-				.executeWithoutResult((status) -> this.upserter.upsert(chunk, Instant.now(), false, ORIGIN));
+				.executeWithoutResult((status) -> this.upserter.upsert(chunk, Instant.now(), false, origin));
 		}
 	}
 
 	public void delete(Long... ids) {
+		deleteIn(Account.DEFAULT, ids);
+	}
+
+	public void deleteIn(String account, Long... ids) {
+		ChangeOrigin origin = ChangeOrigin.of(account, ChangeCause.REFRESH);
 		this.transaction
-			.executeWithoutResult((status) -> this.deletions.softDelete(Arrays.asList(ids), Instant.now(), ORIGIN));
+			.executeWithoutResult((status) -> this.deletions.softDelete(Arrays.asList(ids), Instant.now(), origin));
 	}
 
 	/** A realistic contact; {@code updated} is written exactly as given. */

@@ -65,7 +65,8 @@ class AccountSettingsTests {
 	void anEnvironmentVariableDeclaresAnAccount() {
 		Map<String, Object> variables = Map.of("HEYMIRROR_ACCOUNTS_EAST_APIKEY", "k-2",
 				"HEYMIRROR_ACCOUNTS_EAST_REQUESTSPERMINUTE", "120", "HEYMIRROR_ACCOUNTS_EAST_SYNC_STRATEGY",
-				"v2-keyset", "HEYMIRROR_ACCOUNTS_NORTH_API_KEY", "k-3");
+				"v2-keyset", "HEYMIRROR_ACCOUNTS_NORTH_API_KEY", "k-3", "HEYMIRROR_ACCOUNTS_EAST_APIKEYS",
+				"reader-1, sha256:ab12");
 		this.runner.withInitializer((context) -> {
 			context.getEnvironment()
 				.getPropertySources()
@@ -80,7 +81,25 @@ class AccountSettingsTests {
 			assertThat(declared.accounts().get("east").requestsPerMinute()).isEqualTo(120);
 			assertThat(declared.accounts().get("east").sync().strategy()).isEqualTo("v2-keyset");
 			assertThat(declared.accounts().get("north").apiKey()).isEqualTo("k-3");
+			assertThat(declared.accounts().get("east").apiKeys()).containsExactly("reader-1", "sha256:ab12");
+			assertThat(declared.accounts().get("north").apiKeys()).isEmpty();
 		});
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|',
+			value = { "heymirror.accounts.east.api-keys=reader-1, reader-2",
+					"heymirror.accounts.east.api-keys[0]=reader-1;heymirror.accounts.east.api-keys[1]=reader-2",
+					"heymirror.accounts.east.apiKeys=reader-1,reader-2" })
+	void callerKeysOfAnAccountAreASettingInEveryFormAndNeverPrinted(String settings) {
+		this.runner.withPropertyValues("heymirror.accounts.east.api-key=k-2")
+			.withPropertyValues(settings.split(";"))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				AccountProperties east = context.getBean(AccountsProperties.class).accounts().get("east");
+				assertThat(east.apiKeys()).containsExactly("reader-1", "reader-2");
+				assertThat(east.toString()).doesNotContain("reader-");
+			});
 	}
 
 	@ParameterizedTest
@@ -96,6 +115,7 @@ class AccountSettingsTests {
 			"heymirror.accounts.east.api-key=k;heymirror.accounts.east.base-url=ftp://x | heymirror.accounts.east.base-url must be an absolute http or https URL",
 			"heymirror.accounts.east.api-key=k;heymirror.accounts.east.apikye=k | heymirror.accounts.east.apikye is not a setting",
 			"heymirror.accounts.east.api-key=k;heymirror.accounts.east.requests-per-minute=0 | heymirror.accounts[east].requests-per-minute must be greater than 0",
+			"heymirror.accounts.east.api-key=k;heymirror.accounts.east.api-keys[0]=r;heymirror.accounts.east.api-keys[1]= | heymirror.accounts[east].api-keys[1] must not be blank",
 			"heymirror.accounts.east.api-key=k;heymirror.accounts.east.sync.strategy=v3 | heymirror.accounts[east].sync.strategy must be v1-cursor or v2-keyset" })
 	void anAccountThatCannotWorkStopsStartUpWithOneLineNamingItsSetting(String settings, String expected) {
 		this.runner.withPropertyValues(settings.split(";")).run((context) -> {

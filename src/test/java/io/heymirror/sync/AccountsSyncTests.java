@@ -67,8 +67,9 @@ class AccountsSyncTests {
 		HeymarketSimulator north = simulator("north", 23, 1200);
 		north.settings().listRev(false).churn(5, 10, 2, 1);
 		String url = TestDatabase.createDatabase("heymirror_accounts_three");
-		List<String> args = new ArrayList<>(
-				List.of("--heymirror.sync.interval=PT1S", "--heymirror.accounts.north.sync.strategy=v2-keyset"));
+		List<String> args = new ArrayList<>(List.of("--heymirror.sync.interval=PT1S",
+				"--heymirror.accounts.north.sync.strategy=v2-keyset", "--heymirror.accounts.east.api-keys=east-reader",
+				"--heymirror.accounts.west.api-keys=west-reader"));
 		args.addAll(account("east", east));
 		args.addAll(account("west", west));
 		args.addAll(account("north", north));
@@ -93,7 +94,8 @@ class AccountsSyncTests {
 	}
 
 	/**
-	 * The read routes serve the account named, and the list pages through every account.
+	 * The read routes serve the account named, and the list pages through every account;
+	 * a key bound to an account needs to name none, even without an account default.
 	 */
 	private static void readsEachAccountApart(ConfigurableApplicationContext app, JdbcTemplate jdbc) throws Exception {
 		String eastRaw = jdbc.queryForObject("SELECT raw->>'phone' FROM contact WHERE account = 'east' AND id = 1",
@@ -121,12 +123,32 @@ class AccountsSyncTests {
 		}
 		while (cursor != null);
 		assertThat(listed).as("pages over (updated, account, id) miss no contact of any account").hasSize((int) live);
+
+		assertThat(get(app, "/v1/contact/1", null, "east-reader")).as("a bound key names no account").contains(eastRaw);
+		assertThat(get(app, "/v1/contact/1", null, "west-reader")).contains(westRaw);
+		assertThat(get(app, "/v1/contact/1", "west", "east-reader")).contains("This key reads only the account 'east'.")
+			.doesNotContain("north");
+		assertThat(get(app, "/api/contacts/count", null, "west-reader"))
+			.isEqualTo("{\"count\":" + mirror(jdbc, "west").size() + "}");
+		long eastOnly = jdbc.queryForObject("""
+				SELECT min(id) FROM contact WHERE account = 'east' AND deleted_at IS NULL
+				AND id NOT IN (SELECT id FROM contact WHERE account = 'west')""", Long.class);
+		assertThat(get(app, "/api/contacts/" + eastOnly, null, "east-reader")).contains("\"account\":\"east\"");
+		assertThat(get(app, "/api/contacts/" + eastOnly, null, "west-reader")).contains("/problems/not-found");
+		assertThat(get(app, "/api/changes?limit=1000", null, "west-reader")).contains("\"source\":\"heymirror/west\"")
+			.doesNotContain("heymirror/east")
+			.doesNotContain("heymirror/north");
 	}
 
 	private static String get(ConfigurableApplicationContext app, String path, String account) throws Exception {
+		return get(app, path, account, "test-key");
+	}
+
+	private static String get(ConfigurableApplicationContext app, String path, String account, String key)
+			throws Exception {
 		int port = ((WebServerApplicationContext) app).getWebServer().getPort();
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-			.header("Authorization", "Bearer test-key");
+			.header("Authorization", "Bearer " + key);
 		if (account != null) {
 			request.header("Heymirror-Account", account);
 		}

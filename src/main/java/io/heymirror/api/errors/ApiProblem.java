@@ -32,6 +32,11 @@ public final class ApiProblem extends ErrorResponseException {
 		return new ApiProblem(HttpStatus.NOT_FOUND, detail, null, null);
 	}
 
+	/** A caller whose key may not do what it asked. */
+	public static ApiProblem forbidden(String detail) {
+		return new ApiProblem(HttpStatus.FORBIDDEN, detail, null, null);
+	}
+
 	public static ApiProblem unauthorized(String detail) {
 		return new ApiProblem(HttpStatus.UNAUTHORIZED, detail, null, null);
 	}

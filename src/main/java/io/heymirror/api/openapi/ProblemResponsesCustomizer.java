@@ -53,7 +53,11 @@ class ProblemResponsesCustomizer implements OpenApiCustomizer {
 			add(responses, "401", "No API key, or one that is not configured.");
 		}
 		if (path.contains("/refresh/") || parameters.stream().anyMatch((p) -> "includeDeleted".equals(p.getName()))) {
-			add(responses, "403", "A read key: refreshes and deleted contacts need a full key.");
+			add(responses, "403", "A read key: refreshes and deleted contacts need a full key. Or a key bound to "
+					+ "one account named another account.");
+		}
+		else if (secured) {
+			add(responses, "403", "A key bound to one account named another account.");
 		}
 		if (path.contains("{")) {
 			add(responses, "404", "No such contact.");

@@ -3,7 +3,6 @@ package io.heymirror.api.security;
 import java.time.Duration;
 import java.util.List;
 
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -18,8 +17,9 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param keys full-access API keys, sent as {@code Authorization: Bearer <key>}: every
  * route, including refreshes, sync runs, deleted contacts and the actuator. Each is the
- * key itself or {@code sha256:<hex>} of it. Required unless read keys are given or
- * {@code open} is set.
+ * key itself or {@code sha256:<hex>} of it. Required unless read keys or account keys
+ * ({@code heymirror.accounts.<name>.api-keys}) are given or {@code open} is set: with
+ * neither a key nor {@code open} nobody could read the mirror, so start-up stops.
  * @param readKeys read-only API keys: the data routes and the change feed, nothing else.
  * Each is the key itself or {@code sha256:<hex>} of it.
  * @param open serve every route without a key (demos only: the mirror holds personal
@@ -42,16 +42,6 @@ public record ApiProperties(@DefaultValue List<@NotBlank String> keys, @DefaultV
 	public ApiProperties {
 		keys = List.copyOf(keys);
 		readKeys = List.copyOf(readKeys);
-	}
-
-	/**
-	 * Validated at start-up: with neither a key nor {@code open} nobody could read the
-	 * mirror, which is a configuration mistake, not a way to run.
-	 */
-	@AssertTrue(message = "heymirror.api.keys is empty: set at least one API key (HEYMIRROR_API_KEYS) or read key "
-			+ "(HEYMIRROR_API_READ_KEYS), or heymirror.api.open=true to serve the mirror without keys")
-	boolean isKeyedOrOpen() {
-		return this.open || !this.keys.isEmpty() || !this.readKeys.isEmpty();
 	}
 
 	@Override

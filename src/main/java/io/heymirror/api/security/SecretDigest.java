@@ -3,8 +3,11 @@ package io.heymirror.api.security;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * A secret kept only as its SHA-256 digest. Comparing digests of equal length with
@@ -49,6 +52,17 @@ public final class SecretDigest {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is required of every JVM", ex);
 		}
+	}
+
+	/** Whether both are digests of one secret, however each was configured. */
+	@Override
+	public boolean equals(@Nullable Object other) {
+		return other instanceof SecretDigest digest && MessageDigest.isEqual(this.digest, digest.digest);
+	}
+
+	@Override
+	public int hashCode() {
+		return Arrays.hashCode(this.digest);
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package io.heymirror.api.security;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import io.heymirror.api.errors.ProblemResponses;
 import io.heymirror.api.webhook.HeymarketWebhookController;
@@ -34,6 +35,9 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+	/** {@code heymirror.accounts.<name>.api-keys} in any form, flattened. */
+	private static final Pattern ACCOUNT_KEYS = Pattern.compile("heymirroraccounts[a-z0-9]*apikeys[0-9]*");
+
 	private static final String[] PUBLIC_PATHS = { "/", "/index.html", "/dashboard/**", "/assets/**", "/favicon.ico",
 			"/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**",
 			HeymarketWebhookController.PATH, "/error" };
@@ -50,8 +54,9 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Masks the caller keys and the webhook token in actuator's {@code env} and
-	 * {@code configprops}, even where an operator chose to show values.
+	 * Masks the caller keys (full, read and account keys) and the webhook token in
+	 * actuator's {@code env} and {@code configprops}, even where an operator chose to
+	 * show values.
 	 */
 	@Bean
 	SanitizingFunction apiSecretsSanitizer() {
@@ -60,7 +65,8 @@ class SecurityConfiguration {
 
 	static boolean isSecret(String key) {
 		String flat = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-		return flat.startsWith("heymirrorapikeys") || flat.startsWith("heymirrorwebhooktoken");
+		return flat.startsWith("heymirrorapikeys") || flat.startsWith("heymirrorapireadkeys")
+				|| ACCOUNT_KEYS.matcher(flat).matches() || flat.startsWith("heymirrorwebhooktoken");
 	}
 
 	@Bean

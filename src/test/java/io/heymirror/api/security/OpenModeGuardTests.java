@@ -85,7 +85,7 @@ class OpenModeGuardTests {
 
 	private static AccountsProperties accounts(URI baseUrl) {
 		return new AccountsProperties(Map.of("east", new AccountProperties(baseUrl, "real-key", null, null, null,
-				new AccountProperties.Sync(null, null, null))));
+				new AccountProperties.Sync(null, null, null), List.of())));
 	}
 
 	private static ApiProperties api(boolean open, boolean openWithRealData) {
