@@ -230,6 +230,52 @@ class WebhookOptOutTests {
 	}
 
 	@Test
+	void anAccountWhoseHeymarketFailsHoldsBackNoOtherAccountsRefreshes() {
+		SimContact stuck = simulator.dataset()
+			.all()
+			.stream()
+			.filter((c) -> !c.optedOut())
+			.skip(4)
+			.findFirst()
+			.orElseThrow();
+		int id = east.dataset().all().getFirst().id();
+		simulator.dataset().optOut(stuck.id());
+		simulator.settings().faults().serviceUnavailable(1);
+		try {
+			assertThat(post("target_opt_out", "{\"contact_id\": " + stuck.id() + "}").getStatus())
+				.isEqualTo(HttpStatus.ACCEPTED);
+			east.dataset().update(id, (c) -> c.withName("Not", "Queued"));
+			assertThat(
+					deliverTo("/webhooks/heymarket/east", "east-token", "target_opt_in", id).get("status").asString())
+				.as("default's waiting refresh is not east's")
+				.isEqualTo("refreshed");
+
+			east.settings().faults().serviceUnavailable(1);
+			east.dataset().update(id, (c) -> c.withName("Queued", "Then"));
+			EntityExchangeResult<String> queued = TestInstances.client(heymirror)
+				.post()
+				.uri("/webhooks/heymarket/east")
+				.contentType(MediaType.APPLICATION_JSON)
+				.body("{\"type\": \"target_opt_in\", \"token\": \"east-token\", \"event_data\": {\"contact_id\": " + id
+						+ "}}")
+				.exchange()
+				.returnResult(String.class);
+			assertThat(queued.getStatus()).isEqualTo(HttpStatus.ACCEPTED);
+			east.settings().faults().serviceUnavailable(0);
+
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> "Queued".equals(mirrored("east", id).get("firstName").asString()));
+			assertThat(mirrored(stuck.id()).get("optedOut").asBoolean()).as("default's Heymarket still fails")
+				.isFalse();
+		}
+		finally {
+			east.settings().faults().serviceUnavailable(0);
+			simulator.settings().faults().serviceUnavailable(0);
+		}
+		await().atMost(Duration.ofSeconds(60)).until(() -> mirrored(stuck.id()).get("optedOut").asBoolean());
+	}
+
+	@Test
 	void eachRouteTakesItsAccountsTokenOnlyAndNeedsNoApiKey() {
 		assertThat(ignoredEvent("/webhooks/heymarket/east", "hook-token").getStatus())
 			.isEqualTo(HttpStatus.UNAUTHORIZED);
