@@ -20,16 +20,12 @@ final class UpstreamShares {
 
 	/**
 	 * Empty if a refresh of the account may ask Heymarket now, else how long until its
-	 * share has room.
-	 * @throws IllegalArgumentException if there is no such account (callers name known
-	 * ones)
+	 * share has room. An account this deployment does not mirror has no share to wait
+	 * for: its refresh fails as such.
 	 */
 	Optional<Duration> tryTake(String account) {
 		UpstreamShare share = this.shares.get(account);
-		if (share == null) {
-			throw new IllegalArgumentException("No account " + account);
-		}
-		return share.tryTake();
+		return (share != null) ? share.tryTake() : Optional.empty();
 	}
 
 }
