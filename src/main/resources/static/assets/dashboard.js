@@ -1,17 +1,23 @@
-// Heymirror dashboard: reads GET /actuator/sync (sync, runs, change sinks) every few seconds and draws it; the
-// buttons POST /actuator/sync. Plain JS and SVG, nothing fetched from elsewhere.
+// Heymirror dashboard: reads GET /actuator/sync (every account's sync and runs, the change sinks) every few seconds
+// and draws it: a row of cards per account, and the charts and runs of all accounts or of the one the filter picks;
+// the buttons POST /actuator/sync. Plain JS and SVG, nothing fetched from elsewhere.
 (function () {
 	'use strict';
 
 	var REFRESH_MS = 5000;
 	var RUNS = 50;
 	var TABLE_ROWS = 20;
+	// colours for the accounts' lines (.series-0 ...)
+	var SERIES = 6;
 	var KEY_STORAGE = 'heymirror.apiKey';
 	var SVG = 'http://www.w3.org/2000/svg';
 	var numbers = new Intl.NumberFormat('en-US');
 
 	var timer = null;
 	var confirmTimer = null;
+	// the last answer, redrawn when the filter changes; the account the filter picks ('' = all)
+	var last = null;
+	var selected = '';
 
 	function $(id) {
 		return document.getElementById(id);
@@ -114,91 +120,178 @@
 		return String(text || '').toLowerCase();
 	}
 
-	// ---- status cards ----------------------------------------------------------------
+	// ---- status cards, one row per account ----------------------------------------------
 
-	function verdict(id, tone, text, detail) {
-		var el = $(id);
+	function field(row, name) {
+		return row.querySelector('[data-field="' + name + '"]');
+	}
+
+	function verdict(row, name, tone, text, detail) {
+		var el = field(row, name);
 		el.className = 'verdict ' + tone;
 		el.textContent = text;
-		$(id + '-detail').textContent = detail || '';
-		$(id + '-card').className = 'card ' + (tone === 'muted' ? '' : tone);
+		field(row, name + '-detail').textContent = detail || '';
+		row.querySelector('[data-card="' + name + '"]').className = 'card ' + (tone === 'muted' ? '' : tone);
 	}
 
+	function pillClass(status) {
+		return 'pill ' + (status === 'UP' ? 'pill-up' : status === 'DOWN' ? 'pill-down' : 'pill-muted');
+	}
+
+	// the health component's verdict: DOWN when any account is, else UP while runs are scheduled here
 	function renderHealth(sync) {
-		var h = sync.health;
+		var views = sync.byAccount;
+		var down = views.filter(function (v) { return v.health.status === 'DOWN'; }).map(function (v) {
+			return v.account;
+		});
+		var scheduled = views.length ? views[0].health.scheduled : sync.health.scheduled;
+		var status = down.length ? 'DOWN' : scheduled ? 'UP' : 'UNKNOWN';
 		var pill = $('health');
-		pill.textContent = 'Sync health: ' + h.status;
-		pill.className = 'pill ' + (h.status === 'UP' ? 'pill-up' : h.status === 'DOWN' ? 'pill-down' : 'pill-muted');
-		pill.title = h.scheduled ? 'The sync health component' : 'Scheduled sync is off in this replica';
+		pill.textContent = 'Sync health: ' + status;
+		pill.className = pillClass(status);
+		pill.title = !scheduled ? 'Scheduled sync is off in this replica'
+			: down.length && views.length > 1 ? 'Down: ' + down.join(', ') : 'The sync health component';
 	}
 
-	function renderFreshness(sync) {
+	function renderFreshness(row, sync) {
 		var h = sync.health;
 		var staleAfter = 'stale after ' + span(h.staleAfterSeconds);
 		var note = h.scheduled ? '' : ' Scheduled sync is off in this replica.';
 		if (!sync.lastSuccessAt) {
 			if (h.running) {
-				verdict('freshness', 'info', 'Syncing: the first backfill is in progress', staleAfter + '.' + note);
+				verdict(row, 'freshness', 'info', 'Syncing: the first backfill is in progress', staleAfter + '.' + note);
 			} else {
-				verdict('freshness', 'bad', 'Not synced yet: no successful run', staleAfter + '.' + note);
+				verdict(row, 'freshness', 'bad', 'Not synced yet: no successful run', staleAfter + '.' + note);
 			}
 			return;
 		}
 		var when = ago(sync.lastSuccessAt, sync.now);
 		var detail = 'at ' + utc(sync.lastSuccessAt) + ', ' + staleAfter + '.' + note;
 		if (h.fresh) {
-			verdict('freshness', 'good', 'Fresh: last successful sync ' + when, detail);
+			verdict(row, 'freshness', 'good', 'Fresh: last successful sync ' + when, detail);
 		} else if (h.running) {
-			verdict('freshness', 'warn', 'Catching up: last successful sync ' + when, detail);
+			verdict(row, 'freshness', 'warn', 'Catching up: last successful sync ' + when, detail);
 		} else {
-			verdict('freshness', 'bad', 'Stale: last successful sync ' + when, detail);
+			verdict(row, 'freshness', 'bad', 'Stale: last successful sync ' + when, detail);
 		}
 	}
 
-	function renderCompleteness(sync) {
+	function renderCompleteness(row, sync) {
 		var up = sync.upstreamCount;
 		var mirror = sync.mirrorCount;
 		if (up === null || up === undefined || mirror === null || mirror === undefined) {
-			verdict('completeness', 'muted', 'Not checked yet', 'Checked after each run against Heymarket\u2019s count.');
+			verdict(row, 'completeness', 'muted', 'Not checked yet',
+				'Checked after each run against Heymarket\u2019s count.');
 			return;
 		}
 		var detail = 'Checked ' + (ago(sync.countedAt, sync.now) || '–') + ' against Heymarket\u2019s count.';
 		if (sync.health.complete) {
-			verdict('completeness', 'good', 'Complete: ' + count(mirror) + ' of ' + count(up) + ' contacts', detail);
+			verdict(row, 'completeness', 'good', 'Complete: ' + count(mirror) + ' of ' + count(up) + ' contacts',
+				detail);
 		} else if (mirror < up) {
-			verdict('completeness', 'bad', 'Incomplete: ' + count(mirror) + ' of ' + count(up) + ' contacts',
+			verdict(row, 'completeness', 'bad', 'Incomplete: ' + count(mirror) + ' of ' + count(up) + ' contacts',
 				count(up - mirror) + ' missing. ' + detail);
 		} else {
-			verdict('completeness', 'warn', 'Over by ' + count(mirror - up) + ': ' + count(mirror) + ' vs '
+			verdict(row, 'completeness', 'warn', 'Over by ' + count(mirror - up) + ': ' + count(mirror) + ' vs '
 				+ count(up) + ' upstream', 'Deletions not yet detected. ' + detail);
 		}
 	}
 
-	function renderActivity(sync) {
+	function renderActivity(row, sync) {
 		var p = sync.progress;
 		if (p) {
 			var of = p.total ? ' of ' + count(p.total) : '';
 			var pct = p.total ? ' (' + Math.min(100, Math.floor(p.seen * 100 / Math.max(1, p.total))) + '%)' : '';
-			verdict('activity', 'info', 'Running: ' + (p.mode === 'FULL' ? 'full re-sync' : 'incremental run') + ' #'
-				+ p.runId, count(p.seen) + of + ' contacts read' + pct + ', ' + count(p.requests) + ' requests, '
-				+ count(p.throttled) + ' 429s; started ' + ago(p.startedAt, sync.now) + '.');
+			verdict(row, 'activity', 'info', 'Running: ' + (p.mode === 'FULL' ? 'full re-sync' : 'incremental run')
+				+ ' #' + p.runId, count(p.seen) + of + ' contacts read' + pct + ', ' + count(p.requests)
+				+ ' requests, ' + count(p.throttled) + ' 429s; started ' + ago(p.startedAt, sync.now) + '.');
 		} else if (sync.health.running) {
-			verdict('activity', 'info', 'Running in another replica', 'This replica waits; one syncer at a time.');
+			verdict(row, 'activity', 'info', 'Running in another replica', 'This replica waits; one syncer at a time.');
 		} else {
-			var last = sync.runs.length ? sync.runs[0] : null;
-			var detail = last ? 'Last run #' + last.id + ' ' + lower(last.outcome) + ' '
-				+ (ago(last.endedAt || last.startedAt, sync.now) || '') + '.' : 'No run recorded yet.';
+			var lastRun = sync.runs.length ? sync.runs[0] : null;
+			var detail = lastRun ? 'Last run #' + lastRun.id + ' ' + lower(lastRun.outcome) + ' '
+				+ (ago(lastRun.endedAt || lastRun.startedAt, sync.now) || '') + '.' : 'No run recorded yet.';
 			if (!sync.health.scheduled) {
 				detail += ' Scheduled sync is off in this replica.';
 			}
-			verdict('activity', 'plain', 'Idle', detail);
+			verdict(row, 'activity', 'plain', 'Idle', detail);
 		}
 	}
 
-	function renderWatermark(sync) {
-		$('watermark').textContent = sync.watermark ? utc(sync.watermark) : 'None yet';
-		$('watermark-detail').textContent = 'Every contact updated up to here is mirrored. Mirror size now: '
-			+ count(sync.mirrorSize) + ' live contacts.';
+	function renderWatermark(row, sync, single) {
+		field(row, 'watermark').textContent = sync.watermark ? utc(sync.watermark) : 'None yet';
+		field(row, 'watermark-detail').textContent = single
+			? 'Every contact updated up to here is mirrored. Mirror size now: ' + count(sync.mirrorSize)
+				+ ' live contacts.'
+			: 'Every contact of ' + sync.account + ' updated up to here is mirrored.';
+	}
+
+	function accountRow(account) {
+		var row = document.importNode($('account-row').content, true).firstElementChild;
+		row.dataset.account = account;
+		row.setAttribute('aria-label', account ? 'Account ' + account : 'Status');
+		row.querySelector('.account-name').textContent = account;
+		return row;
+	}
+
+	// one row per account, in the accounts' order; rows are kept between refreshes
+	function renderAccounts(sync) {
+		var container = $('accounts');
+		var single = sync.byAccount.length === 1;
+		container.className = 'accounts' + (single ? ' single' : '');
+		var existing = {};
+		Array.prototype.forEach.call(container.children, function (row) {
+			existing[row.dataset.account] = row;
+		});
+		var rows = sync.byAccount.map(function (view) {
+			var row = existing[view.account] || accountRow(view.account);
+			var data = Object.assign({ now: sync.now, mirrorSize: sync.mirrorSize }, view);
+			var pill = row.querySelector('.account-health');
+			pill.textContent = view.health.status;
+			pill.className = pillClass(view.health.status) + ' account-health';
+			renderFreshness(row, data);
+			renderCompleteness(row, data);
+			renderActivity(row, data);
+			renderWatermark(row, data, single);
+			return row;
+		});
+		container.replaceChildren.apply(container, rows);
+	}
+
+	// ---- the account filter ---------------------------------------------------------------
+
+	function renderFilter(sync) {
+		var accounts = sync.byAccount.map(function (v) { return v.account; });
+		var select = $('account-filter');
+		$('account-filter-label').hidden = accounts.length < 2;
+		if (accounts.indexOf(selected) < 0) {
+			selected = '';
+		}
+		var wanted = [''].concat(accounts);
+		var have = Array.prototype.map.call(select.options, function (o) { return o.value; });
+		if (wanted.join('\n') !== have.join('\n')) {
+			var options = wanted.map(function (account) {
+				var option = document.createElement('option');
+				option.value = account;
+				option.textContent = account || 'All accounts';
+				return option;
+			});
+			select.replaceChildren.apply(select, options);
+		}
+		select.value = selected;
+	}
+
+	// the runs the charts and the table show, newest first: the chosen account's, or every account's
+	function shownRuns(sync) {
+		var views = sync.byAccount.filter(function (v) { return !selected || v.account === selected; });
+		var runs = [];
+		views.forEach(function (v) {
+			runs = runs.concat(v.runs);
+		});
+		runs.sort(function (a, b) {
+			return (Date.parse(b.startedAt) - Date.parse(a.startedAt)) || (b.id - a.id);
+		});
+		return runs.slice(0, RUNS);
 	}
 
 	// ---- runs table ----------------------------------------------------------------------
@@ -216,13 +309,17 @@
 		return td;
 	}
 
-	function renderRuns(runs) {
-		var body = $('runs').tBodies[0];
+	function renderRuns(runs, single) {
+		var table = $('runs');
+		table.className = single ? 'single-account' : '';
+		var body = table.tBodies[0];
 		var rows = [];
 		runs.slice(0, TABLE_ROWS).forEach(function (run) {
 			var tr = document.createElement('tr');
 			tr.dataset.runId = run.id;
+			tr.dataset.account = run.account;
 			cell(tr, String(run.id));
+			cell(tr, run.account, 'account-col');
 			cell(tr, utc(run.startedAt).replace(' UTC', ''));
 			cell(tr, took(run));
 			cell(tr, lower(run.mode));
@@ -245,7 +342,7 @@
 			var empty = document.createElement('tr');
 			empty.className = 'empty';
 			var td = cell(empty, 'No runs yet.');
-			td.colSpan = 14;
+			td.colSpan = 15;
 			rows.push(empty);
 		}
 		body.replaceChildren.apply(body, rows);
@@ -386,8 +483,13 @@
 		label.textContent = count(total);
 	}
 
+	// what a run's tooltip calls it: with several accounts shown, its account too
+	function runName(run, accounts) {
+		return 'Run #' + run.id + (accounts ? ' of ' + run.account : '');
+	}
+
 	// runs oldest first; series stacked from the bottom: [{key, label}]
-	function barChart(container, runs, series, totalOf) {
+	function barChart(container, runs, series, totalOf, accounts) {
 		if (!runs.length) {
 			emptyChart(container, 'No runs yet');
 			return;
@@ -401,8 +503,8 @@
 		runs.forEach(function (run, i) {
 			var x = PAD.left + i * slot + (slot - bar) / 2;
 			var base = PAD.top + plotH;
-			var g = svgEl('g', { 'data-run-id': run.id }, svg);
-			tip(g, 'Run #' + run.id + ' (' + lower(run.mode) + ', ' + lower(run.outcome) + ')\n'
+			var g = svgEl('g', { 'data-run-id': run.id, 'data-account': run.account }, svg);
+			tip(g, runName(run, accounts) + ' (' + lower(run.mode) + ', ' + lower(run.outcome) + ')\n'
 				+ series.map(function (s) { return s.label + ': ' + count(run[s.key]); }).join('\n'));
 			svgEl('rect', { x: x.toFixed(1), y: PAD.top, width: bar.toFixed(1), height: plotH, 'class': 'hit' }, g);
 			var stackTop = base;
@@ -429,7 +531,8 @@
 		xLabels(svg, '#' + runs[0].id, '#' + runs[runs.length - 1].id);
 	}
 
-	function sizeChart(container, runs) {
+	// one line per account shown (each account's own mirror), coloured by its place among all accounts
+	function sizeChart(container, runs, accounts) {
 		var points = runs.filter(function (r) {
 			return r.mirrorCount !== null && r.mirrorCount !== undefined;
 		}).map(function (r) {
@@ -456,29 +559,60 @@
 		function py(p) {
 			return PAD.top + plotH - (p.v - axis.min) / (axis.max - axis.min) * plotH;
 		}
-		var d = points.map(function (p, i) {
-			return (i ? 'L' : 'M') + px(p).toFixed(1) + ' ' + py(p).toFixed(1);
-		}).join(' ');
-		var bottom = (PAD.top + plotH).toFixed(1);
-		svgEl('path', { d: d + ' L' + px(points[points.length - 1]).toFixed(1) + ' ' + bottom + ' L'
-			+ px(points[0]).toFixed(1) + ' ' + bottom + ' Z', 'class': 'area' }, svg);
-		svgEl('path', { d: d, 'class': 'line' }, svg);
+		var series = {};
 		points.forEach(function (p) {
-			var dot = svgEl('circle', { cx: px(p).toFixed(1), cy: py(p).toFixed(1), r: 2.8, 'class': 'dot' }, svg);
-			tip(dot, 'Run #' + p.run.id + ', ' + utc(p.run.endedAt || p.run.startedAt) + '\n' + count(p.v)
-				+ ' live contacts');
+			(series[p.run.account] = series[p.run.account] || []).push(p);
+		});
+		// in the accounts' order, as the legend lists them
+		var names = Object.keys(series).sort(function (a, b) {
+			return accounts ? accounts.indexOf(a) - accounts.indexOf(b) : 0;
+		});
+		names.forEach(function (account) {
+			var line = series[account];
+			var css = accounts ? ' series-' + (accounts.indexOf(account) % SERIES) : '';
+			var d = line.map(function (p, i) {
+				return (i ? 'L' : 'M') + px(p).toFixed(1) + ' ' + py(p).toFixed(1);
+			}).join(' ');
+			if (names.length === 1) {
+				var bottom = (PAD.top + plotH).toFixed(1);
+				svgEl('path', { d: d + ' L' + px(line[line.length - 1]).toFixed(1) + ' ' + bottom + ' L'
+					+ px(line[0]).toFixed(1) + ' ' + bottom + ' Z', 'class': 'area' + css }, svg);
+			}
+			svgEl('path', { d: d, 'class': 'line' + css, 'data-account': account }, svg);
+			line.forEach(function (p) {
+				var dot = svgEl('circle', { cx: px(p).toFixed(1), cy: py(p).toFixed(1), r: 2.8, 'class': 'dot' + css,
+					'data-account': account }, svg);
+				tip(dot, runName(p.run, accounts) + ', ' + utc(p.run.endedAt || p.run.startedAt) + '\n'
+					+ count(p.v) + ' live contacts');
+			});
 		});
 		var fmt = function (t) { return utc(new Date(t).toISOString()).slice(5, 16); };
 		xLabels(svg, fmt(t0), fmt(t1));
 	}
 
-	function renderCharts(runs) {
+	// with several accounts shown, the size chart's legend names each account's colour
+	function renderSizeLegend(accounts) {
+		var legend = $('size-legend');
+		var items = accounts ? accounts.map(function (account, i) {
+			return [account, 'sw series-' + (i % SERIES)];
+		}) : [['live contacts after each run', 'sw size']];
+		var nodes = [];
+		items.forEach(function (item) {
+			var sw = document.createElement('i');
+			sw.className = item[1];
+			nodes.push(sw, document.createTextNode(item[0] + ' '));
+		});
+		legend.replaceChildren.apply(legend, nodes);
+	}
+
+	// accounts: every account's name when runs of several are shown, else null
+	function renderCharts(runs, accounts) {
 		var oldestFirst = runs.slice().reverse();
 		barChart($('chart-contacts'), oldestFirst, [
 			{ key: 'inserted', label: 'inserted' },
 			{ key: 'updated', label: 'updated' },
 			{ key: 'deleted', label: 'deleted' }
-		], function (run) { return (run.inserted || 0) + (run.updated || 0) + (run.deleted || 0); });
+		], function (run) { return (run.inserted || 0) + (run.updated || 0) + (run.deleted || 0); }, accounts);
 		// what each run appended to the change log (the series of /api/changes)
 		barChart($('chart-changes'), oldestFirst.map(function (run) {
 			var changes = run.changes || {};
@@ -489,14 +623,15 @@
 			{ key: 'changedUpdated', label: 'updated', css: 'updated' },
 			{ key: 'changedDeleted', label: 'deleted', css: 'deleted' },
 			{ key: 'restored', label: 'restored' }
-		], function (run) { return run.created + run.changedUpdated + run.changedDeleted + run.restored; });
+		], function (run) { return run.created + run.changedUpdated + run.changedDeleted + run.restored; }, accounts);
 		// the 429s are part of the requests: drawn inside the request bar, from its foot
 		barChart($('chart-requests'), oldestFirst, [
 			{ key: 'requests', label: 'requests' },
 			{ key: 'throttled', label: '429s', overlay: true },
 			{ key: 'retries', label: 'retries', hidden: true }
-		], function (run) { return run.requests || 0; });
-		sizeChart($('chart-size'), oldestFirst);
+		], function (run) { return run.requests || 0; }, accounts);
+		sizeChart($('chart-size'), oldestFirst, accounts);
+		renderSizeLegend(accounts);
 	}
 
 	// ---- messages, loading, triggering ------------------------------------------------------
@@ -512,16 +647,33 @@
 		$('message').hidden = true;
 	}
 
+	// the charts and the runs table, of the account the filter picks or of all
+	function renderRunsShown(sync) {
+		var accounts = sync.byAccount.map(function (v) { return v.account; });
+		var several = accounts.length > 1 && !selected;
+		var runs = shownRuns(sync);
+		renderRuns(runs, accounts.length === 1);
+		renderCharts(runs, several ? accounts : null);
+	}
+
 	function render(sync) {
+		last = sync;
 		renderHealth(sync);
-		renderFreshness(sync);
-		renderCompleteness(sync);
-		renderActivity(sync);
-		renderWatermark(sync);
-		renderRuns(sync.runs);
+		renderFilter(sync);
+		renderAccounts(sync);
+		renderRunsShown(sync);
 		renderSinks(sync.sinks, sync.now);
-		renderCharts(sync.runs);
+		var total = $('total-size');
+		total.hidden = sync.byAccount.length < 2;
+		total.textContent = count(sync.mirrorSize) + ' live contacts in all accounts · ';
 		$('updated').textContent = 'Updated ' + utc(sync.now);
+	}
+
+	function choose() {
+		selected = $('account-filter').value;
+		if (last) {
+			renderRunsShown(last);
+		}
 	}
 
 	function refresh() {
@@ -555,27 +707,36 @@
 			});
 	}
 
+	// runs the account the filter picks, or every idle account
 	function start(mode) {
 		$('message').dataset.kind = '';
-		fetch('actuator/sync', { method: 'POST', headers: headers(true), body: JSON.stringify(mode ? { mode: mode } : {}) })
+		var request = {};
+		if (mode) {
+			request.mode = mode;
+		}
+		if (selected) {
+			request.account = selected;
+		}
+		var busy = 'A sync run' + (selected ? ' of ' + selected : '') + ' is already in progress; nothing was started.';
+		fetch('actuator/sync', { method: 'POST', headers: headers(true), body: JSON.stringify(request) })
 			.then(function (response) {
 				if (response.status === 401 || response.status === 403) {
 					askForKey(true);
 					return;
 				}
-				var label = mode === 'full' ? 'Full re-sync' : 'Incremental run';
+				var label = (mode === 'full' ? 'Full re-sync' : 'Incremental run') + (selected ? ' of ' + selected : '');
 				if (response.status === 202 || response.status === 200) {
-					// every idle account starts; the body lists which did
+					// the body lists the accounts that started
 					return response.json().then(function (body) {
 						if (body.started && body.started.length) {
 							showMessage(label + ' started.', 'good');
 						} else {
-							showMessage('A sync run is already in progress; nothing was started.', 'warn');
+							showMessage(busy, 'warn');
 						}
 						refresh();
 					});
 				} else if (response.status === 409) {
-					showMessage('A sync run is already in progress; nothing was started.', 'warn');
+					showMessage(busy, 'warn');
 				} else {
 					showMessage(label + ' could not start (HTTP ' + response.status + ').', 'bad');
 				}
@@ -596,7 +757,7 @@
 		}
 		button.dataset.armed = 'true';
 		button.classList.add('confirm');
-		button.textContent = 'Click again to re-sync everything';
+		button.textContent = 'Click again to re-sync ' + (selected || 'everything');
 		confirmTimer = setTimeout(disarm, 5000);
 	}
 
@@ -617,6 +778,9 @@
 			start(null);
 		});
 		$('run-full').addEventListener('click', startFull);
+		$('account-filter').addEventListener('change', choose);
+		// a row that says Loading… until the first answer
+		$('accounts').replaceChildren(accountRow(''));
 		refresh();
 	});
 })();

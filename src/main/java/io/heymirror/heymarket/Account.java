@@ -7,10 +7,12 @@ package io.heymirror.heymarket;
  * @param name the account's name, which every row, run, change, metric and lock of it
  * carries
  * @param client its Heymarket client
+ * @param upstream the settings its client was built with: the single-account ones with
+ * its own base URL, credentials and requests per minute
  * @param sync its own sync schedule (each unset value is that of
  * {@code heymirror.sync.*})
  */
-public record Account(String name, HeymarketClient client, AccountProperties.Sync sync) {
+public record Account(String name, HeymarketClient client, HeymarketProperties upstream, AccountProperties.Sync sync) {
 
 	/** The account of the single-account settings. */
 	public static final String DEFAULT = "default";

@@ -22,6 +22,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param apiKey the account's legacy team API key; set this or secret-id + secret-key.
  * @param secretId the account's API secret id, with secret-key.
  * @param secretKey the account's API secret key, with secret-id.
+ * @param webhookToken the verification token of the account's Heymarket webhook; every
+ * delivery to {@code POST /webhooks/heymarket/<name>} must carry it. Unset: that route is
+ * off (404).
  * @param requestsPerMinute most requests sent for this credential in any 60-second window
  * (unset: {@code heymirror.heymarket.requests-per-minute}).
  * @param sync the account's own sync schedule.
@@ -30,13 +33,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * it, as {@code heymirror.api.read-keys}; a key may be configured only once.
  */
 public record AccountProperties(@Nullable URI baseUrl, @Nullable String apiKey, @Nullable String secretId,
-		@Nullable String secretKey, @Nullable @Positive Integer requestsPerMinute,
+		@Nullable String secretKey, @Nullable String webhookToken, @Nullable @Positive Integer requestsPerMinute,
 		@DefaultValue @Valid @NotNull Sync sync, @DefaultValue List<@NotBlank String> apiKeys) {
 
 	public AccountProperties {
 		apiKey = blankToNull(apiKey);
 		secretId = blankToNull(secretId);
 		secretKey = blankToNull(secretKey);
+		webhookToken = blankToNull(webhookToken);
 		apiKeys = List.copyOf(apiKeys);
 	}
 
@@ -46,7 +50,7 @@ public record AccountProperties(@Nullable URI baseUrl, @Nullable String apiKey, 
 
 	@Override
 	public String toString() {
-		// credentials and caller keys must never reach a log line
+		// credentials, the webhook token and caller keys must never reach a log line
 		return "AccountProperties[baseUrl=" + this.baseUrl + ", credentials="
 				+ ((this.apiKey != null || this.secretId != null) ? "******" : "<unset>") + ", requestsPerMinute="
 				+ this.requestsPerMinute + ", sync=" + this.sync + "]";

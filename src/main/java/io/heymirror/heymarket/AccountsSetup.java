@@ -44,7 +44,8 @@ final class AccountsSetup {
 			HeymarketClient defaultClient, BiFunction<String, HeymarketProperties, HeymarketClient> clients) {
 		List<Account> accounts = new ArrayList<>();
 		if (declared.accounts().isEmpty() || defaultClient.isConfigured()) {
-			accounts.add(new Account(Account.DEFAULT, defaultClient, new AccountProperties.Sync(null, null, null)));
+			accounts
+				.add(new Account(Account.DEFAULT, defaultClient, single, new AccountProperties.Sync(null, null, null)));
 		}
 		for (Map.Entry<String, AccountProperties> entry : declared.accounts().entrySet()) {
 			String name = entry.getKey();
@@ -55,7 +56,7 @@ final class AccountsSetup {
 					account.secretId(), account.secretKey(),
 					(account.requestsPerMinute() != null) ? account.requestsPerMinute() : single.requestsPerMinute(),
 					single.sharedBudget(), single.connectTimeout(), single.readTimeout(), single.retry());
-			accounts.add(new Account(name, clients.apply(name, settings), account.sync()));
+			accounts.add(new Account(name, clients.apply(name, settings), settings, account.sync()));
 		}
 		return new HeymarketAccounts(accounts);
 	}

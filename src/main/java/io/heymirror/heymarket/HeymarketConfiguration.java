@@ -73,8 +73,8 @@ class HeymarketConfiguration {
 	}
 
 	/**
-	 * Masks the credentials in actuator's {@code /env} and {@code /configprops} even when
-	 * an operator sets {@code show-values: always}.
+	 * Masks the credentials and the accounts' webhook tokens in actuator's {@code /env}
+	 * and {@code /configprops} even when an operator sets {@code show-values: always}.
 	 */
 	@Bean
 	SanitizingFunction heymarketCredentialsSanitizer() {
@@ -83,7 +83,8 @@ class HeymarketConfiguration {
 
 	static boolean isCredentialKey(String key) {
 		String flat = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-		return flat.endsWith("apikey") || flat.endsWith("secretkey") || flat.endsWith("secretid");
+		return flat.endsWith("apikey") || flat.endsWith("secretkey") || flat.endsWith("secretid")
+				|| flat.endsWith("webhooktoken");
 	}
 
 	/**

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.heymirror.changes.ChangeLogStats;
+import io.heymirror.changes.ChangeLogStats.RunChanges;
 import io.heymirror.delivery.Deliveries;
 import io.heymirror.sync.SyncControl;
 import io.heymirror.sync.SyncMode;
@@ -69,8 +70,8 @@ class SyncEndpoint {
 	}
 
 	/**
-	 * An account's sync state and its recent runs.
-	 * @param limit how many runs, newest first (default 20, at most 200)
+	 * An account's sync state and its recent runs, and those of every account.
+	 * @param limit how many runs of each account, newest first (default 20, at most 200)
 	 * @param account the account (default: {@code default}, else the first)
 	 */
 	@ReadOperation
@@ -78,12 +79,20 @@ class SyncEndpoint {
 		int runs = (limit != null) ? Math.clamp(limit, 1, MAX_RUNS) : DEFAULT_RUNS;
 		String shown = account(account);
 		Instant now = this.clock.instant();
-		SyncStatus status = this.control.status(shown);
-		SyncAssessment assessment = SyncAssessment.of(status, status.enabled(), this.control.isSyncingAnywhere(shown),
-				this.control.properties(shown).effectiveStaleAfter(), now);
-		List<SyncRun> recent = this.control.recentRuns(shown, runs);
-		return SyncOverview.of(this.control.accounts(), now, status, assessment, this.mirrorSize.get(), recent,
-				this.changes.byRun(recent.stream().map(SyncRun::getId).toList()),
+		Map<String, List<SyncRun>> recent = new LinkedHashMap<>();
+		for (String name : this.control.accounts()) {
+			recent.put(name, this.control.recentRuns(name, runs));
+		}
+		Map<Long, RunChanges> changes = this.changes
+			.byRun(recent.values().stream().flatMap(List::stream).map(SyncRun::getId).toList());
+		List<SyncOverview.AccountSync> byAccount = new ArrayList<>();
+		recent.forEach((name, accountRuns) -> {
+			SyncStatus status = this.control.status(name);
+			SyncAssessment assessment = SyncAssessment.of(status, status.enabled(),
+					this.control.isSyncingAnywhere(name), this.control.properties(name).effectiveStaleAfter(), now);
+			byAccount.add(SyncOverview.AccountSync.of(status, assessment, accountRuns, changes));
+		});
+		return SyncOverview.of(shown, now, byAccount, this.mirrorSize.get(),
 				this.deliveries.statuses().stream().map(SinkView::of).toList());
 	}
 

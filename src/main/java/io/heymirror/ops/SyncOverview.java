@@ -12,7 +12,8 @@ import io.heymirror.sync.SyncStatus;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What {@code GET /actuator/sync} returns and the dashboard draws.
+ * What {@code GET /actuator/sync} returns and the dashboard draws: one account's sync in
+ * the top-level fields, and every account's in {@code byAccount}.
  *
  * @param account the account shown
  * @param accounts every account
@@ -31,20 +32,54 @@ import org.jspecify.annotations.Nullable;
  * the change log
  * @param sinks the sinks the change feed is pushed to (webhook subscribers, Kafka), by
  * name
+ * @param byAccount every account's sync and recent runs, in the order of {@code accounts}
  */
 record SyncOverview(String account, List<String> accounts, Instant now, Verdict health, @Nullable Progress progress,
 		@Nullable Instant watermark, @Nullable Direction direction, @Nullable Instant lastSuccessAt,
 		@Nullable Long upstreamCount, @Nullable Long mirrorCount, @Nullable Instant countedAt, long mirrorSize,
-		List<Run> runs, List<SinkView> sinks) {
+		List<Run> runs, List<SinkView> sinks, List<AccountSync> byAccount) {
 
-	static SyncOverview of(List<String> accounts, Instant now, SyncStatus status, SyncAssessment assessment,
-			long mirrorSize, List<SyncRun> runs, Map<Long, RunChanges> changes, List<SinkView> sinks) {
-		SyncStatus.RunProgress progress = status.progress();
-		return new SyncOverview(status.account(), accounts, now, Verdict.of(assessment),
-				(progress != null) ? Progress.of(progress) : null, status.watermark(), status.direction(),
-				status.lastSuccessAt(), status.upstreamCount(), status.mirrorCount(), status.countedAt(), mirrorSize,
-				runs.stream().map((run) -> Run.of(run, changes.getOrDefault(run.getId(), RunChanges.NONE))).toList(),
-				sinks);
+	static SyncOverview of(String shown, Instant now, List<AccountSync> byAccount, long mirrorSize,
+			List<SinkView> sinks) {
+		AccountSync sync = byAccount.stream()
+			.filter((candidate) -> candidate.account().equals(shown))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("No account " + shown));
+		return new SyncOverview(shown, byAccount.stream().map(AccountSync::account).toList(), now, sync.health(),
+				sync.progress(), sync.watermark(), sync.direction(), sync.lastSuccessAt(), sync.upstreamCount(),
+				sync.mirrorCount(), sync.countedAt(), mirrorSize, sync.runs(), sinks, byAccount);
+	}
+
+	/**
+	 * One account's sync.
+	 *
+	 * @param account the account
+	 * @param health the verdict the {@code sync} health component gives it
+	 * @param progress its run in progress in this replica, if any
+	 * @param watermark every contact of it updated at or before this is mirrored
+	 * @param direction order of its {@code POST /v1/contacts} as detected, or null
+	 * @param lastSuccessAt end of its last successful run
+	 * @param upstreamCount upstream's count at its last completeness check
+	 * @param mirrorCount the mirror's live count of it at that check
+	 * @param countedAt when that check ran
+	 * @param runs its most recent runs, newest first, with what each appended to the
+	 * change log
+	 */
+	record AccountSync(String account, Verdict health, @Nullable Progress progress, @Nullable Instant watermark,
+			@Nullable Direction direction, @Nullable Instant lastSuccessAt, @Nullable Long upstreamCount,
+			@Nullable Long mirrorCount, @Nullable Instant countedAt, List<Run> runs) {
+
+		static AccountSync of(SyncStatus status, SyncAssessment assessment, List<SyncRun> runs,
+				Map<Long, RunChanges> changes) {
+			SyncStatus.RunProgress progress = status.progress();
+			return new AccountSync(status.account(), Verdict.of(assessment),
+					(progress != null) ? Progress.of(progress) : null, status.watermark(), status.direction(),
+					status.lastSuccessAt(), status.upstreamCount(), status.mirrorCount(), status.countedAt(),
+					runs.stream()
+						.map((run) -> Run.of(run, changes.getOrDefault(run.getId(), RunChanges.NONE)))
+						.toList());
+		}
+
 	}
 
 	/**

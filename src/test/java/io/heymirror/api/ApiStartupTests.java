@@ -82,6 +82,18 @@ class ApiStartupTests {
 				.returnResult(String.class);
 			assertThat(webhook.getStatus()).isEqualTo(HttpStatus.NOT_FOUND);
 			assertThat(webhook.getResponseBody()).contains("https://heymirror.io/problems/not-found");
+			for (String account : List.of("default", "nowhere")) {
+				EntityExchangeResult<String> route = client.post()
+					.uri("/webhooks/heymarket/" + account)
+					.contentType(MediaType.APPLICATION_JSON)
+					.body(TestMirror.resource("webhook-target-opt-out.json"))
+					.exchange()
+					.returnResult(String.class);
+				assertThat(route.getStatus()).as(account).isEqualTo(HttpStatus.NOT_FOUND);
+				assertThat(route.getResponseBody()).as("an account's route answers as the route that is off")
+					.isEqualTo(
+							webhook.getResponseBody().replace("/webhooks/heymarket", "/webhooks/heymarket/" + account));
+			}
 		}
 		assertThat(lines(output, "every data route is served WITHOUT an API key")).hasSize(1);
 		assertThat(lines(output, "Heymarket webhooks are off: heymirror.webhook.token is not set")).hasSize(1);

@@ -48,7 +48,8 @@ class OpenApiTests {
 		assertThat(paths.propertyNames()).containsExactlyInAnyOrder("/api/contacts", "/api/contacts/count",
 				"/api/contacts/{id}", "/api/contacts/by-uuid/{uuid}", "/api/contacts/by-phone/{phone}",
 				"/api/contacts/refresh/{id}", "/v1/contact/{id}", "/v1/contact/get", "/v2/contact/{contactID}",
-				"/v1/contacts", "/v2/contacts/list", "/v1/contacts/count", "/webhooks/heymarket", "/api/changes");
+				"/v1/contacts", "/v2/contacts/list", "/v1/contacts/count", "/webhooks/heymarket",
+				"/webhooks/heymarket/{account}", "/api/changes");
 		List<String> undocumented = new ArrayList<>();
 		for (Map.Entry<String, JsonNode> path : paths.properties()) {
 			for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
@@ -89,6 +90,7 @@ class OpenApiTests {
 		assertThat(docs.at("/components/securitySchemes/apiKey/scheme").asString()).isEqualTo("bearer");
 		assertThat(paths.at("/~1v1~1contacts/post/security").isArray()).isTrue();
 		assertThat(paths.at("/~1webhooks~1heymarket/post/security")).isEmpty();
+		assertThat(paths.at("/~1webhooks~1heymarket~1{account}/post/security")).isEmpty();
 		assertThat(paths.at("/~1api~1contacts~1refresh~1{id}/post/responses").propertyNames()).contains("401", "403",
 				"429");
 		assertThat(paths.at("/~1api~1contacts~1{id}/get/responses/404/content").propertyNames())

@@ -30,11 +30,15 @@ import static org.awaitility.Awaitility.await;
  * lock) and the refreshes' share of a small upstream budget (60 a minute, so a share of
  * 12) is spent, deliveries are queued in PostgreSQL, one per contact however often it is
  * delivered, and worked off in order once the share has room. The queue's depth is a
- * metric.
+ * metric. Each account's refreshes take their share of that account's own budget: here
+ * {@code east} has a large one (6000 a minute) and {@code west} a small one (50 a minute,
+ * a share of 10: one at once, then one every 6 s), both against a second Heymarket.
  */
 class WebhookQueueTests {
 
 	private static HeymarketSimulator simulator;
+
+	private static HeymarketSimulator second;
 
 	private static ConfigurableApplicationContext heymirror;
 
@@ -45,11 +49,19 @@ class WebhookQueueTests {
 	@BeforeAll
 	static void start() {
 		simulator = HeymarketSimulator.builder().apiKey("sim-key").contacts(20).seed(5).build().start();
+		second = HeymarketSimulator.builder().apiKey("second-key").contacts(20).seed(6).build().start();
 		heymirror = TestInstances.startOnOwnDatabase("heymirror_webhook_queue",
 				"--heymirror.heymarket.base-url=" + simulator.baseUrl(), "--heymirror.heymarket.api-key=sim-key",
 				"--heymirror.heymarket.requests-per-minute=60", "--heymirror.heymarket.retry.max-attempts=2",
 				"--heymirror.heymarket.retry.min-backoff=10ms", "--heymirror.webhook.token=hook-token",
-				"--heymirror.api.keys=mirror-key", "--heymirror.sync.enabled=false");
+				"--heymirror.accounts.east.api-key=second-key",
+				"--heymirror.accounts.east.base-url=" + second.baseUrl(),
+				"--heymirror.accounts.east.requests-per-minute=6000",
+				"--heymirror.accounts.east.webhook-token=east-token", "--heymirror.accounts.west.api-key=second-key",
+				"--heymirror.accounts.west.base-url=" + second.baseUrl(),
+				"--heymirror.accounts.west.requests-per-minute=50",
+				"--heymirror.accounts.west.webhook-token=west-token", "--heymirror.api.keys=mirror-key",
+				"--heymirror.sync.enabled=false");
 		client = ApiClients.withKey(TestInstances.client(heymirror), "mirror-key");
 	}
 
@@ -60,6 +72,9 @@ class WebhookQueueTests {
 		}
 		if (simulator != null) {
 			simulator.close();
+		}
+		if (second != null) {
+			second.close();
 		}
 	}
 
@@ -98,6 +113,51 @@ class WebhookQueueTests {
 			.toList()).containsExactly(contacts.get(0).phone(), contacts.get(1).phone(), contacts.get(2).phone());
 	}
 
+	@Test
+	void eachAccountsRefreshesTakeTheirShareOfThatAccountsOwnBudgetWhileThatAccountSyncs() {
+		List<SimContact> contacts = second.dataset().all();
+		holdSyncLock(SyncControl.LOCK_NAME, "timezone('utc', now()) + interval '10 minutes'");
+		try {
+			for (SimContact contact : contacts.subList(0, 3)) {
+				assertThat(deliver("west", "west-token", contact.id()).getStatus())
+					.as("no sync of west runs: its refreshes may use its whole budget")
+					.isEqualTo(HttpStatus.OK);
+			}
+			holdSyncLock(SyncControl.lockName("east"), "timezone('utc', now()) + interval '10 minutes'");
+			holdSyncLock(SyncControl.lockName("west"), "timezone('utc', now()) + interval '10 minutes'");
+			for (SimContact contact : contacts.subList(3, 8)) {
+				EntityExchangeResult<String> result = deliver("east", "east-token", contact.id());
+				assertThat(result.getStatus()).as("east's share of 6000 a minute, not default's of 60")
+					.isEqualTo(HttpStatus.OK);
+				assertThat(this.json.readTree(result.getResponseBody()).get("contactId").asInt())
+					.isEqualTo(contact.id());
+			}
+			assertThat(deliver("west", "west-token", contacts.get(8).id()).getStatus()).isEqualTo(HttpStatus.OK);
+			assertThat(deliver("west", "west-token", contacts.get(9).id()).getStatus())
+				.as("west's share of its 50 a minute is spent")
+				.isEqualTo(HttpStatus.ACCEPTED);
+		}
+		finally {
+			for (String lock : List.of(SyncControl.LOCK_NAME, SyncControl.lockName("east"),
+					SyncControl.lockName("west"))) {
+				holdSyncLock(lock, "timezone('utc', now())");
+			}
+		}
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> queueDepthMetric() == 0);
+		assertThat(mirrored("west", contacts.get(9).id()).get("account").asString()).isEqualTo("west");
+	}
+
+	private EntityExchangeResult<String> deliver(String account, String token, int contactId) {
+		return client.post()
+			.uri("/webhooks/heymarket/{account}", account)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"type\": \"target_opt_out\", \"id\": 8, \"token\": \"" + token
+					+ "\", \"event_data\": {\"contact_id\": " + contactId + "}}")
+			.exchange()
+			.returnResult(String.class);
+	}
+
 	private EntityExchangeResult<String> deliver(SimContact contact) {
 		return client.post()
 			.uri("/webhooks/heymarket")
@@ -121,8 +181,12 @@ class WebhookQueueTests {
 	}
 
 	private JsonNode mirrored(long id) {
+		return mirrored("default", id);
+	}
+
+	private JsonNode mirrored(String account, long id) {
 		return this.json.readTree(client.get()
-			.uri("/api/contacts/{id}", id)
+			.uri("/api/contacts/{id}?account={account}", id, account)
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -132,10 +196,14 @@ class WebhookQueueTests {
 	}
 
 	private static void holdSyncLock(String until) {
+		holdSyncLock(SyncControl.LOCK_NAME, until);
+	}
+
+	private static void holdSyncLock(String lock, String until) {
 		heymirror.getBean(JdbcTemplate.class)
 			.update("INSERT INTO shedlock (name, lock_until, locked_at, locked_by) VALUES (?, " + until
 					+ ", timezone('utc', now()), 'another-replica') "
-					+ "ON CONFLICT (name) DO UPDATE SET lock_until = excluded.lock_until", SyncControl.LOCK_NAME);
+					+ "ON CONFLICT (name) DO UPDATE SET lock_until = excluded.lock_until", lock);
 	}
 
 }

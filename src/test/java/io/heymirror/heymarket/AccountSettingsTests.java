@@ -56,6 +56,36 @@ class AccountSettingsTests {
 	}
 
 	@Test
+	void anAccountsWebhookTokenIsBoundButNeverPrinted() {
+		this.runner
+			.withPropertyValues("heymirror.heymarket.api-key=k-1", "heymirror.accounts.east.api-key=k-2",
+					"heymirror.accounts.east.webhook-token= t0ken-s3cr3t ", "heymirror.accounts.west.api-key=k-3",
+					"heymirror.accounts.west.webhook-token=")
+			.run((context) -> {
+				AccountsProperties declared = context.getBean(AccountsProperties.class);
+				assertThat(declared.accounts().get("east").webhookToken()).isEqualTo("t0ken-s3cr3t");
+				assertThat(declared.accounts().get("west").webhookToken()).as("blank is unset").isNull();
+				assertThat(declared.toString()).doesNotContain("s3cr3t");
+			});
+	}
+
+	@Test
+	void eachAccountCarriesTheUpstreamSettingsItsClientWasBuiltWith() {
+		this.runner
+			.withPropertyValues("heymirror.heymarket.api-key=k-1", "heymirror.heymarket.requests-per-minute=300",
+					"heymirror.accounts.east.api-key=k-2", "heymirror.accounts.east.requests-per-minute=100",
+					"heymirror.accounts.west.api-key=k-3")
+			.run((context) -> {
+				HeymarketAccounts accounts = context.getBean(HeymarketAccounts.class);
+				assertThat(accounts.find("default").orElseThrow().upstream().requestsPerMinute()).isEqualTo(300);
+				assertThat(accounts.find("east").orElseThrow().upstream().requestsPerMinute()).isEqualTo(100);
+				assertThat(accounts.find("west").orElseThrow().upstream().requestsPerMinute()).as("unset: default's")
+					.isEqualTo(300);
+				assertThat(accounts.find("east").orElseThrow().upstream().apiKey()).isEqualTo("k-2");
+			});
+	}
+
+	@Test
 	void withoutSingleAccountCredentialsTheDeclaredAccountsAreAllThereIs() {
 		this.runner.withPropertyValues("heymirror.accounts.east.api-key=k-2")
 			.run((context) -> assertThat(context.getBean(HeymarketAccounts.class).names()).containsExactly("east"));
@@ -65,8 +95,8 @@ class AccountSettingsTests {
 	void anEnvironmentVariableDeclaresAnAccount() {
 		Map<String, Object> variables = Map.of("HEYMIRROR_ACCOUNTS_EAST_APIKEY", "k-2",
 				"HEYMIRROR_ACCOUNTS_EAST_REQUESTSPERMINUTE", "120", "HEYMIRROR_ACCOUNTS_EAST_SYNC_STRATEGY",
-				"v2-keyset", "HEYMIRROR_ACCOUNTS_NORTH_API_KEY", "k-3", "HEYMIRROR_ACCOUNTS_EAST_APIKEYS",
-				"reader-1, sha256:ab12");
+				"v2-keyset", "HEYMIRROR_ACCOUNTS_EAST_WEBHOOKTOKEN", "hook-2", "HEYMIRROR_ACCOUNTS_NORTH_API_KEY",
+				"k-3", "HEYMIRROR_ACCOUNTS_EAST_APIKEYS", "reader-1, sha256:ab12");
 		this.runner.withInitializer((context) -> {
 			context.getEnvironment()
 				.getPropertySources()
@@ -80,6 +110,7 @@ class AccountSettingsTests {
 			assertThat(declared.accounts().get("east").apiKey()).isEqualTo("k-2");
 			assertThat(declared.accounts().get("east").requestsPerMinute()).isEqualTo(120);
 			assertThat(declared.accounts().get("east").sync().strategy()).isEqualTo("v2-keyset");
+			assertThat(declared.accounts().get("east").webhookToken()).isEqualTo("hook-2");
 			assertThat(declared.accounts().get("north").apiKey()).isEqualTo("k-3");
 			assertThat(declared.accounts().get("east").apiKeys()).containsExactly("reader-1", "sha256:ab12");
 			assertThat(declared.accounts().get("north").apiKeys()).isEmpty();

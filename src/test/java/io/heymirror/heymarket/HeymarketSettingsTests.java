@@ -104,7 +104,8 @@ class HeymarketSettingsTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "heymirror.heymarket.api-key", "heymirror.heymarket.secret-id",
-			"heymirror.heymarket.secret-key", "HEYMARKET_API_KEY", "HEYMARKET_SECRET_KEY", "apiKey", "secretKey" })
+			"heymirror.heymarket.secret-key", "HEYMARKET_API_KEY", "HEYMARKET_SECRET_KEY", "apiKey", "secretKey",
+			"heymirror.accounts.east.webhook-token", "HEYMIRROR_ACCOUNTS_EAST_WEBHOOKTOKEN", "webhookToken" })
 	void actuatorMasksCredentialsEvenWhenValuesAreShown(String key) {
 		this.runner.run((context) -> {
 			Sanitizer sanitizer = new Sanitizer(context.getBeansOfType(SanitizingFunction.class).values());

@@ -17,18 +17,22 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -109,12 +113,18 @@ class DashboardBrowserTests {
 		List<Long> ids = history(20_000);
 		this.fixtures.synced(this.now.minusSeconds(125), 20_000, 20_000, this.now.minusSeconds(190));
 
-		openWithKey();
+		openWithKey(this.port);
 
-		awaitText("freshness", "Fresh: last successful sync 2 min ago");
-		assertThat(text("completeness")).isEqualTo("Complete: 20,000 of 20,000 contacts");
-		assertThat(text("watermark")).isEqualTo(utc(this.now.minusSeconds(190)));
-		assertThat(text("activity")).isEqualTo("Idle");
+		awaitField("default", "freshness", "Fresh: last successful sync 2 min ago");
+		assertThat(field("default", "completeness")).isEqualTo("Complete: 20,000 of 20,000 contacts");
+		assertThat(field("default", "watermark")).isEqualTo(utc(this.now.minusSeconds(190)));
+		assertThat(field("default", "activity")).isEqualTo("Idle");
+		assertThat(browser.findElements(By.cssSelector("#accounts section.account"))).as("one row of cards").hasSize(1);
+		assertThat(browser.findElement(By.cssSelector("#accounts .account-title")).isDisplayed())
+			.as("one account needs no name")
+			.isFalse();
+		assertThat(browser.findElement(By.id("account-filter")).isDisplayed()).as("nor a filter").isFalse();
+		assertThat(browser.findElement(By.cssSelector("#runs thead")).getText()).doesNotContain("Account");
 		List<WebElement> rows = browser.findElements(By.cssSelector("#runs tbody tr"));
 		assertThat(rows).hasSize(ids.size());
 		assertThat(rows.get(0).getAttribute("data-run-id")).isEqualTo(String.valueOf(ids.getLast()));
@@ -139,20 +149,20 @@ class DashboardBrowserTests {
 		history(19_990);
 		this.fixtures.synced(this.now.minus(Duration.ofHours(3)), 20_000, 19_990, this.now.minus(Duration.ofHours(3)));
 
-		openWithKey();
+		openWithKey(this.port);
 
-		awaitText("freshness", "Stale: last successful sync 3 h ago");
-		assertThat(text("completeness")).isEqualTo("Incomplete: 19,990 of 20,000 contacts");
-		assertThat(browser.findElement(By.id("freshness")).getAttribute("class")).contains("bad");
-		assertThat(browser.findElement(By.id("completeness")).getAttribute("class")).contains("bad");
+		awaitField("default", "freshness", "Stale: last successful sync 3 h ago");
+		assertThat(field("default", "completeness")).isEqualTo("Incomplete: 19,990 of 20,000 contacts");
+		assertThat(fieldElement("default", "freshness").getAttribute("class")).contains("bad");
+		assertThat(fieldElement("default", "completeness").getAttribute("class")).contains("bad");
 		screenshot("dashboard-stale.png");
 	}
 
 	@Test
 	void syncsFromTheButtonAndAsksTwiceBeforeAFullResync() throws IOException {
 		TestUpstream.replace((upstream) -> upstream.seed(91).contacts(40));
-		openWithKey();
-		awaitText("freshness", "Not synced yet: no successful run");
+		openWithKey(this.port);
+		awaitField("default", "freshness", "Not synced yet: no successful run");
 
 		browser.findElement(By.id("run-full")).click();
 		assertThat(browser.findElement(By.id("run-full")).getText()).isEqualTo("Click again to re-sync everything");
@@ -161,8 +171,8 @@ class DashboardBrowserTests {
 		browser.findElement(By.id("run-incremental")).click();
 		awaitText("message", "Incremental run started.");
 		await().atMost(Duration.ofSeconds(60))
-			.untilAsserted(() -> assertThat(text("freshness")).startsWith("Fresh: last successful sync"));
-		awaitText("completeness", "Complete: 40 of 40 contacts");
+			.untilAsserted(() -> assertThat(field("default", "freshness")).startsWith("Fresh: last successful sync"));
+		awaitField("default", "completeness", "Complete: 40 of 40 contacts");
 		List<WebElement> rows = browser.findElements(By.cssSelector("#runs tbody tr"));
 		assertThat(rows).hasSize(1);
 		assertThat(rows.get(0).getText()).contains("manual").contains("succeeded").contains("40 / 40");
@@ -171,22 +181,105 @@ class DashboardBrowserTests {
 
 	@Test
 	void saysSoWhenARunIsAlreadyInProgress() {
-		openWithKey();
-		awaitText("freshness", "Not synced yet: no successful run");
+		openWithKey(this.port);
+		awaitField("default", "freshness", "Not synced yet: no successful run");
 		this.fixtures.lockHeldElsewhere();
 
 		browser.findElement(By.id("run-incremental")).click();
 
 		awaitText("message", "A sync run is already in progress; nothing was started.");
-		awaitText("activity", "Running in another replica");
+		awaitField("default", "activity", "Running in another replica");
 		this.fixtures.lockReleased();
+	}
+
+	/**
+	 * Two accounts: a row of cards each, under its name, and a filter that narrows the
+	 * runs table and the charts to one account. Its own context: the shared one has the
+	 * account {@code default} only.
+	 */
+	@Nested
+	@TestPropertySource(properties = "heymirror.accounts.east.api-key=" + TestUpstream.API_KEY)
+	class TwoAccounts {
+
+		@LocalServerPort
+		int port;
+
+		@Autowired
+		JdbcTemplate jdbc;
+
+		@Test
+		void showsARowOfCardsPerAccountAndFiltersTheRunsByAccount() throws IOException {
+			OpsFixtures fixtures = new OpsFixtures(this.jdbc);
+			Instant now = DashboardBrowserTests.this.now;
+			List<Long> defaultRuns = List.of(
+					fixtures.run(OpsFixtures.Run.succeeded(now.minusSeconds(900), 100, 0, 0, 100)),
+					fixtures.run(OpsFixtures.Run.succeeded(now.minusSeconds(300), 2, 3, 0, 102)));
+			List<Long> eastRuns = List.of(
+					fixtures.run("east", OpsFixtures.Run.succeeded(now.minusSeconds(4000), 40, 0, 0, 40)),
+					fixtures.run("east", OpsFixtures.Run.succeeded(now.minusSeconds(600), 0, 1, 0, 40)),
+					fixtures.run("east", OpsFixtures.Run.succeeded(now.minusSeconds(120), 0, 2, 0, 40)));
+			fixtures.synced(now.minusSeconds(280), 102, 102, now.minusSeconds(360));
+			fixtures.synced("east", now.minus(Duration.ofHours(2)), 50, 40, now.minus(Duration.ofHours(2)));
+
+			openWithKey(this.port);
+
+			awaitField("east", "freshness", "Stale: last successful sync 2 h ago");
+			assertThat(browser.findElements(By.cssSelector("#accounts section.account"))
+				.stream()
+				.map((row) -> row.findElement(By.className("account-name")).getText())
+				.toList()).as("a row per account, under its name").containsExactly("default", "east");
+			assertThat(field("default", "freshness")).isEqualTo("Fresh: last successful sync 4 min ago");
+			assertThat(field("default", "completeness")).isEqualTo("Complete: 102 of 102 contacts");
+			assertThat(field("east", "completeness")).isEqualTo("Incomplete: 40 of 50 contacts");
+			assertThat(field("east", "activity")).isEqualTo("Idle");
+			assertThat(browser.findElement(By.cssSelector("section[data-account='east'] .account-health")).getText())
+				.isEqualTo("UNKNOWN");
+			assertThat(runIds("#runs tbody tr")).as("every account's runs, newest first")
+				.containsExactly(eastRuns.get(2), defaultRuns.get(1), eastRuns.get(1), defaultRuns.get(0),
+						eastRuns.get(0));
+			assertThat(browser.findElement(By.cssSelector("#runs tbody tr")).getText())
+				.startsWith(eastRuns.get(2) + " east");
+			assertThat(browser.findElements(By.cssSelector("#chart-size svg path.line"))).as("a line per account")
+				.extracting((line) -> line.getAttribute("data-account"))
+				.containsExactly("default", "east");
+			screenshot("dashboard-accounts.png");
+
+			new Select(browser.findElement(By.id("account-filter"))).selectByVisibleText("east");
+
+			assertThat(runIds("#runs tbody tr")).as("east's runs only")
+				.containsExactly(eastRuns.get(2), eastRuns.get(1), eastRuns.get(0));
+			assertThat(runIds("#chart-contacts svg g[data-run-id]")).containsExactly(eastRuns.get(0), eastRuns.get(1),
+					eastRuns.get(2));
+			assertThat(browser.findElements(By.cssSelector("#chart-size svg path.line")))
+				.extracting((line) -> line.getAttribute("data-account"))
+				.containsExactly("east");
+			assertThat(browser.findElements(By.cssSelector("#accounts section.account"))).as("the cards stay")
+				.hasSize(2);
+			screenshot("dashboard-accounts-east.png");
+
+			new Select(browser.findElement(By.id("account-filter"))).selectByVisibleText("default");
+
+			assertThat(runIds("#runs tbody tr")).containsExactly(defaultRuns.get(1), defaultRuns.get(0));
+			String updated = text("updated");
+			await().atMost(Duration.ofSeconds(15)).until(() -> !text("updated").equals(updated));
+			assertThat(runIds("#runs tbody tr")).as("the next refresh keeps the choice")
+				.containsExactly(defaultRuns.get(1), defaultRuns.get(0));
+		}
+
+	}
+
+	private static List<Long> runIds(String selector) {
+		return browser.findElements(By.cssSelector(selector))
+			.stream()
+			.map((element) -> Long.valueOf(element.getAttribute("data-run-id")))
+			.toList();
 	}
 
 	/**
 	 * Opens the page in a fresh tab state; it asks for the key, which is then typed in.
 	 */
-	private void openWithKey() {
-		browser.get("http://localhost:" + this.port + "/");
+	private static void openWithKey(int port) {
+		browser.get("http://localhost:" + port + "/");
 		((org.openqa.selenium.JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
 		browser.navigate().refresh();
 		await().atMost(Duration.ofSeconds(15)).until(() -> browser.findElement(By.id("key-panel")).isDisplayed());
@@ -230,12 +323,29 @@ class DashboardBrowserTests {
 		return ids;
 	}
 
-	private void awaitText(String id, String expected) {
+	private static void awaitText(String id, String expected) {
 		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(text(id)).isEqualTo(expected));
 	}
 
-	private String text(String id) {
+	private static String text(String id) {
 		return browser.findElement(By.id(id)).getText();
+	}
+
+	private static void awaitField(String account, String name, String expected) {
+		// the rows appear with the first answer
+		await().atMost(Duration.ofSeconds(15))
+			.ignoreExceptionsInstanceOf(NoSuchElementException.class)
+			.untilAsserted(() -> assertThat(field(account, name)).isEqualTo(expected));
+	}
+
+	/** A card's field in the row of the account: freshness, completeness, ... */
+	private static String field(String account, String name) {
+		return fieldElement(account, name).getText();
+	}
+
+	private static WebElement fieldElement(String account, String name) {
+		return browser
+			.findElement(By.cssSelector("section[data-account='" + account + "'] [data-field='" + name + "']"));
 	}
 
 	private static String utc(Instant instant) {

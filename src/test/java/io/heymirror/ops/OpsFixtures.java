@@ -28,25 +28,35 @@ final class OpsFixtures {
 		this.jdbc.update("DELETE FROM sync_state");
 	}
 
-	/** The state a finished run leaves behind. */
+	/** The state a finished run of {@code default} leaves behind. */
 	void synced(Instant lastSuccessAt, long upstreamCount, long mirrorCount, Instant watermark) {
+		synced("default", lastSuccessAt, upstreamCount, mirrorCount, watermark);
+	}
+
+	/** The state a finished run of the account leaves behind. */
+	void synced(String account, Instant lastSuccessAt, long upstreamCount, long mirrorCount, Instant watermark) {
 		this.jdbc.update("""
 				INSERT INTO sync_state (account, watermark, watermark_text, last_success_at, upstream_count,
-				                        mirror_count, counted_at) VALUES ('default', ?, ?, ?, ?, ?, ?)
+				                        mirror_count, counted_at) VALUES (?, ?, ?, ?, ?, ?, ?)
 				ON CONFLICT (account) DO UPDATE SET watermark = excluded.watermark,
 				    watermark_text = excluded.watermark_text, last_success_at = excluded.last_success_at,
 				    upstream_count = excluded.upstream_count, mirror_count = excluded.mirror_count,
-				    counted_at = excluded.counted_at""", ts(watermark), watermark.toString(), ts(lastSuccessAt),
-				upstreamCount, mirrorCount, ts(lastSuccessAt));
+				    counted_at = excluded.counted_at""", account, ts(watermark), watermark.toString(),
+				ts(lastSuccessAt), upstreamCount, mirrorCount, ts(lastSuccessAt));
 	}
 
+	/** A finished run of {@code default}. */
 	long run(Run run) {
-		Long id = this.jdbc.queryForObject(
-				"""
-						INSERT INTO sync_run (account, mode, strategy, trigger, started_at, ended_at, outcome, pages, requests,
-						retries, throttled, seen, inserted, updated, deleted, mirror_count, upstream_count, watermark, error)
-						VALUES ('default', ?, 'v1-cursor', 'schedule', ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
-				Long.class, run.mode(), ts(run.startedAt()), ts(run.endedAt()), run.outcome(), run.pages(),
+		return run("default", run);
+	}
+
+	/** A finished run of the account. */
+	long run(String account, Run run) {
+		Long id = this.jdbc.queryForObject("""
+				INSERT INTO sync_run (account, mode, strategy, trigger, started_at, ended_at, outcome, pages, requests,
+				retries, throttled, seen, inserted, updated, deleted, mirror_count, upstream_count, watermark, error)
+				VALUES (?, ?, 'v1-cursor', 'schedule', ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
+				Long.class, account, run.mode(), ts(run.startedAt()), ts(run.endedAt()), run.outcome(), run.pages(),
 				run.requests(), run.throttled(), run.seen(), run.inserted(), run.updated(), run.deleted(),
 				run.mirrorCount(), run.upstreamCount(), ts(run.watermark()), run.error());
 		return (id != null) ? id : 0;

@@ -3,12 +3,14 @@ package io.heymirror.ops;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import io.heymirror.support.IntegrationTest;
 import io.heymirror.support.TestUpstream;
 import io.heymirror.sync.SyncControl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -84,6 +87,63 @@ class SyncEndpointTests {
 		assertThat(runs.get(1).get("inserted").asInt()).isEqualTo(4);
 		assertThat(runs.get(1).get("mirrorCount").asLong()).isEqualTo(20_003);
 		assertThat(runs.get(1).get("outcome").asString()).isEqualTo("SUCCEEDED");
+		assertThat(sync.get("byAccount")).as("every account's sync: here default alone").hasSize(1);
+		JsonNode only = sync.get("byAccount").get(0);
+		assertThat(only.get("account").asString()).isEqualTo("default");
+		assertThat(only.get("runs")).isEqualTo(runs);
+		assertThat(only.get("health")).isEqualTo(sync.get("health"));
+		assertThat(only.get("mirrorCount").asLong()).isEqualTo(20_000);
+	}
+
+	/**
+	 * With two accounts, {@code byAccount} carries each one's sync and runs, and the
+	 * top-level fields stay those of the account shown.
+	 */
+	@Nested
+	@TestPropertySource(properties = "heymirror.accounts.east.api-key=" + TestUpstream.API_KEY)
+	class TwoAccounts {
+
+		@LocalServerPort
+		int port;
+
+		@Test
+		void carriesEveryAccountsSyncAndRunsEachNamingItsAccount() {
+			Instant now = SyncEndpointTests.this.now;
+			OpsFixtures fixtures = SyncEndpointTests.this.fixtures;
+			fixtures.synced(now.minusSeconds(60), 10, 10, now.minusSeconds(90));
+			fixtures.synced("east", now.minusSeconds(30), 7, 5, now.minusSeconds(40));
+			long defaultRun = fixtures.run(OpsFixtures.Run.succeeded(now.minusSeconds(100), 10, 0, 0, 10));
+			long eastFirst = fixtures.run("east", OpsFixtures.Run.succeeded(now.minusSeconds(90), 5, 0, 0, 5));
+			long eastSecond = fixtures.run("east", OpsFixtures.Run.succeeded(now.minusSeconds(50), 0, 1, 0, 5));
+			Http http = new Http(this.port, SyncEndpointTests.this.json);
+
+			JsonNode sync = http.get("/actuator/sync", Http.KEY).tree();
+
+			assertThat(sync.get("account").asString()).isEqualTo("default");
+			assertThat(sync.get("accounts").valueStream().map(JsonNode::asString)).containsExactly("default", "east");
+			assertThat(ids(sync.get("runs"))).containsExactly(defaultRun);
+			JsonNode byAccount = sync.get("byAccount");
+			assertThat(byAccount.valueStream().map((view) -> view.get("account").asString())).containsExactly("default",
+					"east");
+			JsonNode east = byAccount.get(1);
+			assertThat(ids(east.get("runs"))).containsExactly(eastSecond, eastFirst);
+			assertThat(east.get("runs").valueStream().map((run) -> run.get("account").asString())).containsOnly("east");
+			assertThat(east.get("upstreamCount").asLong()).isEqualTo(7);
+			assertThat(east.get("mirrorCount").asLong()).isEqualTo(5);
+			assertThat(east.get("health").get("complete").asBoolean()).isFalse();
+			assertThat(byAccount.get(0).get("health").get("complete").asBoolean()).isTrue();
+			JsonNode shown = http.get("/actuator/sync?account=east&limit=1", Http.KEY).tree();
+			assertThat(shown.get("account").asString()).isEqualTo("east");
+			assertThat(shown.get("mirrorCount").asLong()).isEqualTo(5);
+			assertThat(ids(shown.get("runs"))).containsExactly(eastSecond);
+			assertThat(ids(shown.get("byAccount").get(0).get("runs"))).as("limit applies to each account")
+				.containsExactly(defaultRun);
+		}
+
+		private static List<Long> ids(JsonNode runs) {
+			return runs.valueStream().map((run) -> run.get("id").asLong()).toList();
+		}
+
 	}
 
 	@Test

@@ -5,13 +5,18 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
+import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.heymirror.api.security.ApiProperties;
+import io.heymirror.heymarket.Account;
+import io.heymirror.heymarket.HeymarketAccounts;
 import io.heymirror.heymarket.HeymarketProperties;
 import io.heymirror.sync.ContactRefresher;
 import io.heymirror.sync.SyncControl;
@@ -23,9 +28,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Assembles the refreshes' limits: the per-key limit, the share of the upstream budget
- * (shared through PostgreSQL by every replica, like the budget itself, unless the budget
- * is per process), and the queue with its worker and depth gauge.
+ * Assembles the refreshes' limits: the per-key limit, each account's share of its
+ * upstream budget (shared through PostgreSQL by every replica, like the budget itself,
+ * unless the budget is per process), and the queue with its worker and depth gauge.
  */
 @Configuration(proxyBeanMethods = false)
 class RefreshConfiguration {
@@ -40,42 +45,57 @@ class RefreshConfiguration {
 	}
 
 	@Bean
-	UpstreamShare upstreamShare(DataSource dataSource, HeymarketProperties upstream, SyncControl sync) {
-		int permits = UpstreamShare.permits(upstream.requestsPerMinute());
-		BucketConfiguration configuration = BucketConfiguration.builder()
-			.addLimit(UpstreamShare.bandwidth(permits))
-			.build();
-		Bucket bucket = upstream.sharedBudget()
-				? Bucket4jPostgreSQL.advisoryLockBasedBuilder(dataSource)
-					.table("bucket")
-					.idColumn("id")
-					.stateColumn("state")
-					.expiresAtColumn("expires_at")
-					.build()
-					.builder()
-					.build(bucketId(upstream, permits), () -> configuration)
-				: Bucket.builder().addLimit(UpstreamShare.bandwidth(permits)).build();
-		return new UpstreamShare(bucket, sync::isSyncingAnywhere);
+	UpstreamShares upstreamShares(DataSource dataSource, HeymarketAccounts accounts, SyncControl sync) {
+		Map<String, UpstreamShare> shares = new LinkedHashMap<>();
+		for (Account account : accounts.all()) {
+			String name = account.name();
+			shares.put(name, new UpstreamShare(bucket(dataSource, name, account.upstream()),
+					() -> sync.isSyncingAnywhere(name)));
+		}
+		return new UpstreamShares(shares);
 	}
 
 	@Bean
-	RefreshQueueWorker refreshQueueWorker(RefreshQueue queue, UpstreamShare share, ContactRefresher refresher,
-			Clock clock) {
-		return new RefreshQueueWorker(queue, share, refresher, clock);
+	RefreshQueueWorker refreshQueueWorker(RefreshQueue queue, UpstreamShares shares, ContactRefresher refresher,
+			HeymarketAccounts accounts, Clock clock) {
+		return new RefreshQueueWorker(queue, shares, refresher, accounts.names(), clock);
 	}
 
 	@Bean
-	Refreshes refreshes(ContactRefresher refresher, ApiProperties api, UpstreamShare share, RefreshQueue queue,
+	Refreshes refreshes(ContactRefresher refresher, ApiProperties api, UpstreamShares shares, RefreshQueue queue,
 			RefreshQueueWorker worker) {
-		return new Refreshes(refresher, new RefreshLimits(api.refreshPerMinute()), share, queue, worker);
+		return new Refreshes(refresher, new RefreshLimits(api.refreshPerMinute()), shares, queue, worker);
 	}
 
 	/**
-	 * The share's row in the {@code bucket} table: replicas against the same Heymarket at
-	 * the same rate share it; a changed rate starts a new one.
+	 * The bucket of an account's share: its part of the account's own requests per
+	 * minute, in PostgreSQL when the budget is shared.
 	 */
-	static long bucketId(HeymarketProperties upstream, int permits) {
-		String key = "heymirror-refresh-share|" + upstream.baseUrl() + "|" + permits;
+	private static Bucket bucket(DataSource dataSource, String account, HeymarketProperties upstream) {
+		int permits = UpstreamShare.permits(upstream.requestsPerMinute());
+		Bandwidth limit = UpstreamShare.bandwidth(permits);
+		if (!upstream.sharedBudget()) {
+			return Bucket.builder().addLimit(limit).build();
+		}
+		BucketConfiguration configuration = BucketConfiguration.builder().addLimit(limit).build();
+		return Bucket4jPostgreSQL.advisoryLockBasedBuilder(dataSource)
+			.table("bucket")
+			.idColumn("id")
+			.stateColumn("state")
+			.expiresAtColumn("expires_at")
+			.build()
+			.builder()
+			.build(bucketId(account, upstream, permits), () -> configuration);
+	}
+
+	/**
+	 * An account's share's row in the {@code bucket} table: the replicas share it; a
+	 * changed rate or base URL starts a new one. {@code default} keeps the id its share
+	 * had before there were accounts, so replicas upgraded one by one share it.
+	 */
+	static long bucketId(String account, HeymarketProperties upstream, int permits) {
+		String key = "heymirror-refresh-share|" + (Account.DEFAULT.equals(account) ? "" : account + "|")
+				+ upstream.baseUrl() + "|" + permits;
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
 			return ByteBuffer.wrap(digest).getLong();

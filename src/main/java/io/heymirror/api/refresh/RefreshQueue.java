@@ -9,10 +9,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The webhook refreshes waiting their turn, in PostgreSQL ({@code refresh_queue}) so that
- * none is lost to a restart: one row per contact reference (a repeated delivery folds of
- * the same account into the waiting row), worked off in id order. A worker claims the
- * head for a while (another replica skips it; a crashed worker's claim expires), and the
- * row leaves only when its refresh succeeded and no delivery arrived meanwhile.
+ * none is lost to a restart: one row per contact reference (a repeated delivery of the
+ * same account folds into the waiting row), each account's worked off in id order. A
+ * worker claims an account's head for a while (another replica skips it; a crashed
+ * worker's claim expires), and the row leaves only when its refresh succeeded and no
+ * delivery arrived meanwhile.
  */
 class RefreshQueue {
 
@@ -32,21 +33,29 @@ class RefreshQueue {
 			.update();
 	}
 
-	boolean isEmpty() {
-		return depth() == 0;
+	/** Whether no refresh of the account waits. */
+	boolean isEmpty(String account) {
+		return !this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM refresh_queue WHERE account = :account)")
+			.param("account", account)
+			.query(Boolean.class)
+			.single();
 	}
 
 	long depth() {
 		return this.jdbc.sql("SELECT count(*) FROM refresh_queue").query(Long.class).single();
 	}
 
-	/** The oldest waiting refresh nobody works on, claimed for {@code lease}. */
-	Optional<Claim> claimNext(Duration lease) {
+	/**
+	 * The account's oldest waiting refresh nobody works on, claimed for {@code lease}.
+	 */
+	Optional<Claim> claimNext(String account, Duration lease) {
 		return this.jdbc.sql("""
 				UPDATE refresh_queue SET claimed_until = now() + make_interval(secs => :lease)
-				WHERE id = (SELECT id FROM refresh_queue WHERE claimed_until IS NULL OR claimed_until < now()
+				WHERE id = (SELECT id FROM refresh_queue
+				            WHERE account = :account AND (claimed_until IS NULL OR claimed_until < now())
 				            ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
 				RETURNING id, account, kind, value, requests""")
+			.param("account", account)
 			.param("lease", (double) lease.toSeconds())
 			.query((rs, row) -> new Claim(rs.getLong("id"), rs.getString("account"),
 					new ContactReference(Kind.valueOf(rs.getString("kind")), rs.getString("value")),

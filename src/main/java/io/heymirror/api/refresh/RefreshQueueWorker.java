@@ -3,6 +3,9 @@ package io.heymirror.api.refresh;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -19,10 +22,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Works off the refresh queue in order, on one thread of its own: every second, and at
- * once when a refresh is queued. It takes the head while the share of the upstream budget
- * has room, and stops at the first failure, backing off (1 s doubling to 5 min) so that
- * an unreachable Heymarket is not hammered and the order is kept.
+ * Works off the refresh queue, each account's in order, on one thread of its own: every
+ * second, and at once when a refresh is queued. It takes an account's head while the
+ * account's share of its upstream budget has room, and stops that account at its first
+ * failure, backing it off (1 s doubling to 5 min) so that an unreachable Heymarket is not
+ * hammered and the order is kept. Accounts wait for no other: one whose Heymarket fails
+ * or whose share is spent holds back only its own refreshes.
  */
 class RefreshQueueWorker implements SmartLifecycle {
 
@@ -35,22 +40,23 @@ class RefreshQueueWorker implements SmartLifecycle {
 
 	private final RefreshQueue queue;
 
-	private final UpstreamShare share;
+	private final UpstreamShares shares;
 
 	private final ContactRefresher refresher;
+
+	// touched by the worker's one thread only
+	private final Map<String, Backoff> accounts = new LinkedHashMap<>();
 
 	private final Clock clock;
 
 	private volatile @Nullable ScheduledExecutorService executor;
 
-	private Instant backoffUntil = Instant.MIN;
-
-	private int failures;
-
-	RefreshQueueWorker(RefreshQueue queue, UpstreamShare share, ContactRefresher refresher, Clock clock) {
+	RefreshQueueWorker(RefreshQueue queue, UpstreamShares shares, ContactRefresher refresher, List<String> accounts,
+			Clock clock) {
 		this.queue = queue;
-		this.share = share;
+		this.shares = shares;
 		this.refresher = refresher;
+		accounts.forEach((account) -> this.accounts.put(account, new Backoff()));
 		this.clock = clock;
 	}
 
@@ -67,22 +73,13 @@ class RefreshQueueWorker implements SmartLifecycle {
 		}
 	}
 
-	/** Refreshes queued contacts in order while it may; one thread, so one at a time. */
+	/**
+	 * Refreshes queued contacts of each account in order while it may; one thread, so one
+	 * at a time.
+	 */
 	void drain() {
 		try {
-			while (this.executor != null && !this.clock.instant().isBefore(this.backoffUntil)) {
-				Optional<RefreshQueue.Claim> claim = this.queue.claimNext(LEASE);
-				if (claim.isEmpty()) {
-					return;
-				}
-				if (this.share.tryTake().isPresent()) {
-					this.queue.release(claim.get());
-					return;
-				}
-				if (!refresh(claim.get())) {
-					return;
-				}
-			}
+			this.accounts.forEach(this::drain);
 		}
 		catch (RuntimeException ex) {
 			// the database is unreachable: the next tick tries again
@@ -90,7 +87,23 @@ class RefreshQueueWorker implements SmartLifecycle {
 		}
 	}
 
-	private boolean refresh(RefreshQueue.Claim claim) {
+	private void drain(String account, Backoff backoff) {
+		while (this.executor != null && !this.clock.instant().isBefore(backoff.until)) {
+			Optional<RefreshQueue.Claim> claim = this.queue.claimNext(account, LEASE);
+			if (claim.isEmpty()) {
+				return;
+			}
+			if (this.shares.tryTake(account).isPresent()) {
+				this.queue.release(claim.get());
+				return;
+			}
+			if (!refresh(claim.get(), backoff)) {
+				return;
+			}
+		}
+	}
+
+	private boolean refresh(RefreshQueue.Claim claim, Backoff backoff) {
 		ContactReference reference = claim.reference();
 		RefreshOutcome outcome;
 		try {
@@ -98,18 +111,18 @@ class RefreshQueueWorker implements SmartLifecycle {
 		}
 		catch (RuntimeException ex) {
 			this.queue.failed(claim);
-			this.failures++;
-			Duration backoff = Duration.ofSeconds(1L << Math.min(this.failures - 1, 9));
-			backoff = (backoff.compareTo(MAX_BACKOFF) > 0) ? MAX_BACKOFF : backoff;
-			this.backoffUntil = this.clock.instant().plus(backoff);
-			log.warn("Queued webhook refresh by {} failed, retried in {}: {}", reference.kind(), backoff,
-					Failures.types(ex));
+			backoff.failures++;
+			Duration wait = Duration.ofSeconds(1L << Math.min(backoff.failures - 1, 9));
+			wait = (wait.compareTo(MAX_BACKOFF) > 0) ? MAX_BACKOFF : wait;
+			backoff.until = this.clock.instant().plus(wait);
+			log.warn("Queued webhook refresh of account {} by {} failed, retried in {}: {}", claim.account(),
+					reference.kind(), wait, Failures.types(ex));
 			return false;
 		}
 		this.queue.done(claim);
-		this.failures = 0;
-		log.info("Queued webhook refresh by {}: contact {} {}", reference.kind(), outcome.contactId(),
-				outcome.result());
+		backoff.failures = 0;
+		log.info("Queued webhook refresh of account {} by {}: contact {} {}", claim.account(), reference.kind(),
+				outcome.contactId(), outcome.result());
 		return true;
 	}
 
@@ -133,6 +146,15 @@ class RefreshQueueWorker implements SmartLifecycle {
 	@Override
 	public boolean isRunning() {
 		return this.executor != null;
+	}
+
+	/** How long an account's refreshes wait after failures. */
+	private static final class Backoff {
+
+		private Instant until = Instant.MIN;
+
+		private int failures;
+
 	}
 
 }

@@ -13,11 +13,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Refreshes of one contact from Heymarket, within what they may cost. A refresh asked for
- * through the API counts against its key's limit and, while a sync runs, against the
- * refreshes' share of the upstream budget; beyond either it is refused with 429. A
- * webhook refresh is an opt-out or opt-in, a compliance matter, so it is never refused:
- * when the share is spent, others wait before it, or Heymarket cannot be asked, it is
- * queued.
+ * through the API counts against its key's limit and, while a sync of its account runs,
+ * against the refreshes' share of that account's upstream budget; beyond either it is
+ * refused with 429. A webhook refresh is an opt-out or opt-in, a compliance matter, so it
+ * is never refused: when the share is spent, others of its account wait before it, or
+ * Heymarket cannot be asked, it is queued.
  */
 public class Refreshes {
 
@@ -27,17 +27,17 @@ public class Refreshes {
 
 	private final RefreshLimits limits;
 
-	private final UpstreamShare share;
+	private final UpstreamShares shares;
 
 	private final RefreshQueue queue;
 
 	private final RefreshQueueWorker worker;
 
-	Refreshes(ContactRefresher refresher, RefreshLimits limits, UpstreamShare share, RefreshQueue queue,
+	Refreshes(ContactRefresher refresher, RefreshLimits limits, UpstreamShares shares, RefreshQueue queue,
 			RefreshQueueWorker worker) {
 		this.refresher = refresher;
 		this.limits = limits;
-		this.share = share;
+		this.shares = shares;
 		this.queue = queue;
 		this.worker = worker;
 	}
@@ -52,20 +52,20 @@ public class Refreshes {
 			throw ApiProblem.tooManyRequests("This API key has used its refreshes for the minute "
 					+ "(heymirror.api.refresh-per-minute); try again later.", wait.get());
 		}
-		wait = this.share.tryTake();
+		wait = this.shares.tryTake(account);
 		if (wait.isPresent()) {
-			throw ApiProblem.tooManyRequests("Refreshes have used their share of the Heymarket request budget while a "
-					+ "sync runs; try again later.", wait.get());
+			throw ApiProblem.tooManyRequests("Refreshes of this account have used their share of its Heymarket "
+					+ "request budget while a sync of it runs; try again later.", wait.get());
 		}
 		return this.refresher.refreshById(account, id, ChangeCause.REFRESH);
 	}
 
 	/**
 	 * Refreshes the contact of {@code account} a webhook names now if it may, else queues
-	 * it.
+	 * it. Only refreshes of the same account wait before it.
 	 */
 	public WebhookRefresh onWebhook(String account, ContactReference reference) {
-		if (this.queue.isEmpty() && this.share.tryTake().isEmpty()) {
+		if (this.queue.isEmpty(account) && this.shares.tryTake(account).isEmpty()) {
 			try {
 				return new WebhookRefresh(reference.refresh(this.refresher, account));
 			}

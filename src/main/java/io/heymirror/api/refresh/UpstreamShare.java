@@ -9,16 +9,17 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 
 /**
- * The part of the upstream request budget refreshes may take while a sync runs: 20%. A
- * second Bucket4j bucket, next to the budget every upstream request draws from: each
- * refresh takes a token from both, so while a sync runs the sync keeps at least 80% of
- * the budget. Like the budget, it admits at most its rate in any window of a minute
- * (capacity {@code c = max(1, n/50)}, greedy refill of {@code n - c} a minute). When no
- * sync runs, refreshes may use the whole budget and this bucket is not drawn from.
+ * The part of one account's upstream request budget its refreshes may take while a sync
+ * of that account runs: 20%. A second Bucket4j bucket, next to the budget every upstream
+ * request of the account draws from: each refresh takes a token from both, so while a
+ * sync runs the sync keeps at least 80% of the budget. Like the budget, it admits at most
+ * its rate in any window of a minute (capacity {@code c = max(1, n/50)}, greedy refill of
+ * {@code n - c} a minute). When no sync of the account runs, its refreshes may use the
+ * whole budget and this bucket is not drawn from.
  */
 final class UpstreamShare {
 
-	/** The share of the upstream budget refreshes may take while a sync runs. */
+	/** The share of the upstream budget refreshes may take while a sync of it runs. */
 	static final int PERCENT = 20;
 
 	private final Bucket bucket;
@@ -44,8 +45,8 @@ final class UpstreamShare {
 	}
 
 	/**
-	 * Empty if a refresh may ask Heymarket now (a token taken, or no sync running), else
-	 * how long until the share has room.
+	 * Empty if a refresh may ask Heymarket now (a token taken, or no sync of the account
+	 * running), else how long until the share has room.
 	 */
 	Optional<Duration> tryTake() {
 		if (!this.syncing.getAsBoolean()) {

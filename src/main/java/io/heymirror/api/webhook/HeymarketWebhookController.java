@@ -2,17 +2,21 @@ package io.heymirror.api.webhook;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import io.heymirror.api.errors.ApiProblem;
-import io.heymirror.heymarket.Account;
-import io.heymirror.api.security.SecretDigest;
 import io.heymirror.api.refresh.ContactReference;
 import io.heymirror.api.refresh.Refreshes;
 import io.heymirror.api.refresh.WebhookRefresh;
+import io.heymirror.api.security.SecretDigest;
+import io.heymirror.heymarket.Account;
+import io.heymirror.heymarket.AccountsProperties;
+import io.heymirror.heymarket.HeymarketAccounts;
 import io.heymirror.sync.RefreshOutcome;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -25,57 +29,101 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Heymarket's webhook deliveries. Opt-in and opt-out events refresh the affected contact
- * from Heymarket at once (200), so the mirror's opt-out flag is current within seconds
- * rather than at the next scheduled run; when that cannot be done now (the refreshes'
- * share of the upstream budget is spent while a sync runs, others wait before it, or
- * Heymarket cannot be asked) the refresh is queued and done in order (202), never
- * dropped. Other events are acknowledged and ignored. A refresh is idempotent, so
- * repeated deliveries are harmless.
+ * Heymarket's webhook deliveries, one route per account:
+ * {@code /webhooks/heymarket/{account}} with the account's own token, and
+ * {@code /webhooks/heymarket} for {@code default}. Opt-in and opt-out events refresh the
+ * affected contact of that account from Heymarket at once (200), so the mirror's opt-out
+ * flag is current within seconds rather than at the next scheduled run; when that cannot
+ * be done now (the refreshes' share of the account's upstream budget is spent while a
+ * sync of it runs, others wait before it, or Heymarket cannot be asked) the refresh is
+ * queued and done in order (202), never dropped. Other events are acknowledged and
+ * ignored. A refresh is idempotent, so repeated deliveries are harmless.
  */
 @RestController
 @Tag(name = "Webhooks", description = "Receives Heymarket's webhook deliveries.")
 public class HeymarketWebhookController {
 
-	public static final String PATH = "/webhooks/heymarket";
+	/**
+	 * Every webhook route, as a pattern: {@code /webhooks/heymarket} and
+	 * {@code /webhooks/heymarket/{account}}. They are public: each delivery carries its
+	 * own token.
+	 */
+	public static final String PATH = "/webhooks/heymarket/**";
+
+	/** The route of the account {@code default}, as Heymarket was first pointed at. */
+	static final String ROUTE = "/webhooks/heymarket";
+
+	/** The route of one account. */
+	static final String ACCOUNT_ROUTE = ROUTE + "/{account}";
 
 	private static final Logger log = LoggerFactory.getLogger(HeymarketWebhookController.class);
 
 	private static final Set<String> OPT_EVENTS = Set.of("target_opt_out", "target_opt_in", "target_double_opt_in",
 			"target_double_opt_restricted");
 
-	private final @Nullable SecretDigest token;
+	private final WebhookTokens tokens;
 
 	private final Refreshes refreshes;
 
 	private final JsonMapper json;
 
-	HeymarketWebhookController(WebhookProperties properties, Refreshes refreshes, JsonMapper json) {
-		this.token = (properties.token() != null) ? SecretDigest.fromConfigured(properties.token()) : null;
+	HeymarketWebhookController(WebhookProperties properties, AccountsProperties declared, HeymarketAccounts accounts,
+			Refreshes refreshes, JsonMapper json) {
+		this.tokens = new WebhookTokens(properties, declared, accounts);
 		this.refreshes = refreshes;
 		this.json = json;
-		if (this.token == null) {
-			log.info("Heymarket webhooks are off: heymirror.webhook.token is not set, so {} answers 404", PATH);
+		if (this.tokens.accounts().isEmpty()) {
+			log.info("Heymarket webhooks are off: heymirror.webhook.token is not set{}, so {} answers 404",
+					accounts.names().equals(List.of(Account.DEFAULT)) ? ""
+							: " (nor any heymirror.accounts.<name>.webhook-token)",
+					ROUTE);
+		}
+		else {
+			log.info("Heymarket webhooks are on for the accounts {} (POST {})", this.tokens.accounts(), ACCOUNT_ROUTE);
+		}
+		if (properties.enabled() && !accounts.contains(Account.DEFAULT)) {
+			log.warn("heymirror.webhook.token is set, but there is no account default (heymirror.heymarket.* has no "
+					+ "credentials): {} answers 404", ROUTE);
 		}
 	}
 
-	@PostMapping(PATH)
-	@Operation(summary = "Receive a Heymarket webhook event",
+	@PostMapping(ROUTE)
+	@Operation(summary = "Receive a Heymarket webhook event of the account default",
 			description = "Authenticated by the token in the body (heymirror.webhook.token). Opt-in and opt-out "
-					+ "events refresh the contact from Heymarket now; other events are ignored.",
+					+ "events refresh the contact of the account default from Heymarket now; other events are "
+					+ "ignored.",
 			requestBody = @RequestBody(description = "Heymarket's webhook payload: type, id, token, event_data.",
 					content = @Content(schema = @Schema(implementation = WebhookEvent.class))))
 	ResponseEntity<Map<String, Object>> receive(HttpServletRequest request) throws IOException {
-		if (this.token == null) {
-			throw ApiProblem.notFound("Webhooks are not enabled on this server.");
-		}
+		return receive(Account.DEFAULT, request);
+	}
+
+	@PostMapping(ACCOUNT_ROUTE)
+	@Operation(summary = "Receive a Heymarket webhook event of one account",
+			description = "Authenticated by the token in the body (heymirror.accounts.<account>.webhook-token; "
+					+ "heymirror.webhook.token for default). Opt-in and opt-out events refresh the contact of "
+					+ "that account from Heymarket now; other events are ignored. An account without a token, or "
+					+ "no account of that name, is a 404.",
+			requestBody = @RequestBody(description = "Heymarket's webhook payload: type, id, token, event_data.",
+					content = @Content(schema = @Schema(implementation = WebhookEvent.class))))
+	ResponseEntity<Map<String, Object>> receiveForAccount(
+			@Parameter(description = "The account the webhook is configured in.") @PathVariable String account,
+			HttpServletRequest request) throws IOException {
+		return receive(account, request);
+	}
+
+	private ResponseEntity<Map<String, Object>> receive(String account, HttpServletRequest request) throws IOException {
+		// an unknown account is answered like one without a route: none is revealed
+		SecretDigest token = this.tokens.of(account)
+			.orElseThrow(() -> ApiProblem.notFound("Webhooks are not enabled at this address."));
 		JsonNode event = JsonBody.read(request, this.json);
 		JsonNode presented = event.get("token");
-		if (presented == null || !presented.isString() || !this.token.matches(presented.asString())) {
+		if (presented == null || !presented.isString() || !token.matches(presented.asString())) {
 			throw ApiProblem.unauthorized("The webhook token is missing or wrong.");
 		}
 		JsonNode type = event.get("type");
@@ -84,7 +132,7 @@ public class HeymarketWebhookController {
 		}
 		String webhookId = webhookId(event.get("id"));
 		if (!OPT_EVENTS.contains(type.asString())) {
-			log.debug("Webhook {}: event of another type ignored", webhookId);
+			log.debug("Webhook {} of account {}: event of another type ignored", webhookId, account);
 			return ResponseEntity.ok(status("ignored"));
 		}
 		JsonNode data = event.get("event_data");
@@ -94,14 +142,15 @@ public class HeymarketWebhookController {
 		ContactReference reference = ContactReference.find(data)
 			.orElseThrow(() -> ApiProblem.badParameter("event_data",
 					"'event_data' names no contact (phone, contact_id or UUID)."));
-		WebhookRefresh refresh = this.refreshes.onWebhook(Account.DEFAULT, reference);
+		WebhookRefresh refresh = this.refreshes.onWebhook(account, reference);
 		RefreshOutcome outcome = refresh.outcome();
 		if (outcome == null) {
-			log.info("Webhook {} event {}: refresh by {} queued", webhookId, type.asString(), reference.kind());
+			log.info("Webhook {} of account {} event {}: refresh by {} queued", webhookId, account, type.asString(),
+					reference.kind());
 			return ResponseEntity.accepted().body(status("queued"));
 		}
-		log.info("Webhook {} event {}: contact {} {}", webhookId, type.asString(), outcome.contactId(),
-				outcome.result());
+		log.info("Webhook {} of account {} event {}: contact {} {}", webhookId, account, type.asString(),
+				outcome.contactId(), outcome.result());
 		Map<String, Object> answer = status("refreshed");
 		answer.put("result", outcome.result().name());
 		answer.put("contactId", outcome.contactId());

@@ -6,10 +6,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Heymarket's webhook deliveries.
+ * Heymarket's webhook deliveries to the account {@code default} (another account's token
+ * is {@code heymirror.accounts.<name>.webhook-token}).
  *
  * @param token the verification token of the Heymarket webhook configuration; every
- * delivery must carry it. Without it {@code POST /webhooks/heymarket} is off (404).
+ * delivery to {@code POST /webhooks/heymarket} (and {@code /webhooks/heymarket/default})
+ * must carry it. Without it those routes are off (404).
  */
 @ConfigurationProperties("heymirror.webhook")
 @Validated

@@ -107,7 +107,7 @@ class ApiKeysTests {
 	private static ApiKeys keys(List<String> full, List<String> read, Map<String, List<String>> accountKeys) {
 		Map<String, AccountProperties> accounts = new TreeMap<>();
 		accountKeys.forEach((name, keys) -> accounts.put(name, new AccountProperties(null, name + "-upstream-key", null,
-				null, null, new AccountProperties.Sync(null, null, null), keys)));
+				null, null, null, new AccountProperties.Sync(null, null, null), keys)));
 		return new ApiKeys(new ApiProperties(full, read, false, false, 60, Duration.ofSeconds(5)),
 				new AccountsProperties(accounts));
 	}

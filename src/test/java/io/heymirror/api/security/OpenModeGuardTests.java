@@ -84,7 +84,7 @@ class OpenModeGuardTests {
 	}
 
 	private static AccountsProperties accounts(URI baseUrl) {
-		return new AccountsProperties(Map.of("east", new AccountProperties(baseUrl, "real-key", null, null, null,
+		return new AccountsProperties(Map.of("east", new AccountProperties(baseUrl, "real-key", null, null, null, null,
 				new AccountProperties.Sync(null, null, null), List.of())));
 	}
 
