@@ -47,8 +47,11 @@ public class ContactUpserter {
 	 * The page as one {@code jsonb} array in, one row per contact written out, with the
 	 * change-log entry of each real change appended by the same statement.
 	 * {@code previous} locks and reads the rows before the upsert replaces them (the
-	 * upsert's source joins it so that it is read first); {@code changed} keeps created,
-	 * restored and updated rows whose JSON differs.
+	 * upsert's source joins it so that it is read first), one primary-key lookup per
+	 * contact whatever the statistics say: as a join, a plan cached while the table was
+	 * small (or never analysed) read the account's every row for each page, which grows
+	 * with the mirror. {@code changed} keeps created, restored and updated rows whose
+	 * JSON differs.
 	 */
 	static final String UPSERT = """
 			WITH input AS (
@@ -59,8 +62,10 @@ public class ContactUpserter {
 			           (e->>'rev')::bigint AS rev, e->'raw' AS raw
 			    FROM jsonb_array_elements(?::jsonb) AS e
 			), previous AS (
-			    SELECT c.id, c.raw, c.deleted_at FROM contact c JOIN input i ON c.account = ? AND i.id = c.id
-			 FOR NO KEY UPDATE OF c
+			    SELECT c.id, c.raw, c.deleted_at FROM input i CROSS JOIN LATERAL (
+			        SELECT c.id, c.raw, c.deleted_at FROM contact c WHERE c.account = ? AND c.id = i.id
+			        FOR NO KEY UPDATE
+			    ) c
 			), written AS (
 			    INSERT INTO contact AS c (account, id, uuid, phone, email, display_name, first_name, last_name, opted_out,
 			                              team_id, created, updated, rev, raw, synced_at, seen_at, deleted_at)

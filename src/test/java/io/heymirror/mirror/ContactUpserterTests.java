@@ -47,6 +47,34 @@ class ContactUpserterTests {
 	}
 
 	@Test
+	void looksUpEachContactOfAPageByItsPrimaryKeyEvenInAPlanMadeWithoutStatistics() {
+		// a plan PostgreSQL caches for the statement whatever the table's size or
+		// statistics: the account alone must never be what an index scan is bounded by
+		String plan = this.transaction.execute((status) -> {
+			this.jdbc.execute("SET LOCAL plan_cache_mode = force_generic_plan");
+			this.jdbc.execute("PREPARE upsert_plan(text, text, text, timestamptz, timestamptz, text, text, bigint, "
+					+ "boolean) AS " + numbered(ContactUpserter.UPSERT));
+			List<String> lines = this.jdbc.queryForList("EXPLAIN EXECUTE upsert_plan('[]', 'default', 'default', "
+					+ "now(), now(), 'default', 'walk', NULL, true)", String.class);
+			this.jdbc.execute("DEALLOCATE upsert_plan");
+			return String.join("\n", lines);
+		});
+
+		assertThat(plan).contains("Index Cond: ((account = $2) AND (id = i.id))")
+			.doesNotContainPattern("(?m)Index Cond: \\(account = \\$[0-9]+\\)$");
+	}
+
+	/** JDBC's {@code ?} placeholders as PostgreSQL's {@code $1}, {@code $2}, ... */
+	private static String numbered(String sql) {
+		StringBuilder out = new StringBuilder();
+		int n = 0;
+		for (char c : sql.toCharArray()) {
+			out.append((c == '?') ? "$" + (++n) : String.valueOf(c));
+		}
+		return out.toString();
+	}
+
+	@Test
 	void insertsThenUpdatesOnlyWithANewerRevision() {
 		assertThat(upsert(contact(1, 3, T0, "Ann"), contact(2, 1, T0, "Bob")).inserted()).isEqualTo(2);
 
