@@ -176,11 +176,13 @@ public class ContactUpserter {
 	 * still small or has no statistics (autovacuum off or behind); it then took the
 	 * account's index, whose scan for one contact walks the account's every entry, and a
 	 * backfill slowed down with the square of its size (the bench's writer at 330 rows/s
-	 * at 200,000 contacts).
+	 * at 200,000 contacts). No JIT either: once the table is large its cost estimates
+	 * pass the JIT thresholds, and compiling took 540 ms of a 30-contact page's 545 at
+	 * 700,000 contacts.
 	 */
 	private static void planForThisPage(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
-			statement.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+			statement.execute("SET LOCAL plan_cache_mode = force_custom_plan; SET LOCAL jit = off");
 		}
 	}
 
