@@ -1,9 +1,5 @@
 package io.heymirror.heymarket;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 
 import javax.sql.DataSource;
@@ -12,7 +8,6 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BlockingBucket;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 
 /**
  * The upstream request budget: every attempt, retries included, takes one permit first. A
@@ -46,14 +41,7 @@ final class RateBudget {
 	 */
 	static RateBudget shared(DataSource dataSource, String identity, int permits, Duration period) {
 		BucketConfiguration configuration = BucketConfiguration.builder().addLimit(bandwidth(permits, period)).build();
-		Bucket bucket = Bucket4jPostgreSQL.advisoryLockBasedBuilder(dataSource)
-			.table("bucket")
-			.idColumn("id")
-			.stateColumn("state")
-			.expiresAtColumn("expires_at")
-			.build()
-			.builder()
-			.build(bucketId(identity, permits, period), () -> configuration);
+		Bucket bucket = PostgresBuckets.bucket(dataSource, bucketKey(identity, permits, period), configuration);
 		return new RateBudget(bucket, permits + " per " + period + ", shared through PostgreSQL");
 	}
 
@@ -73,14 +61,11 @@ final class RateBudget {
 
 	/** The bucket's row id: a hash, so the table never holds a credential. */
 	static long bucketId(String identity, int permits, Duration period) {
-		String key = identity + "|" + permits + "|" + period.toMillis();
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-			return ByteBuffer.wrap(digest).getLong();
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every JDK", ex);
-		}
+		return PostgresBuckets.id(bucketKey(identity, permits, period));
+	}
+
+	private static String bucketKey(String identity, int permits, Duration period) {
+		return identity + "|" + permits + "|" + period.toMillis();
 	}
 
 	@Override

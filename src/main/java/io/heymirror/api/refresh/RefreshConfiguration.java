@@ -1,9 +1,5 @@
 package io.heymirror.api.refresh;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,11 +9,11 @@ import javax.sql.DataSource;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.heymirror.api.security.ApiProperties;
 import io.heymirror.heymarket.Account;
 import io.heymirror.heymarket.HeymarketAccounts;
 import io.heymirror.heymarket.HeymarketProperties;
+import io.heymirror.heymarket.PostgresBuckets;
 import io.heymirror.sync.ContactRefresher;
 import io.heymirror.sync.SyncControl;
 import io.micrometer.core.instrument.Gauge;
@@ -78,14 +74,7 @@ class RefreshConfiguration {
 			return Bucket.builder().addLimit(limit).build();
 		}
 		BucketConfiguration configuration = BucketConfiguration.builder().addLimit(limit).build();
-		return Bucket4jPostgreSQL.advisoryLockBasedBuilder(dataSource)
-			.table("bucket")
-			.idColumn("id")
-			.stateColumn("state")
-			.expiresAtColumn("expires_at")
-			.build()
-			.builder()
-			.build(bucketId(account, upstream, permits), () -> configuration);
+		return PostgresBuckets.bucket(dataSource, bucketKey(account, upstream, permits), configuration);
 	}
 
 	/**
@@ -93,16 +82,9 @@ class RefreshConfiguration {
 	 * changed rate or base URL starts a new one. {@code default} keeps the id its share
 	 * had before there were accounts, so replicas upgraded one by one share it.
 	 */
-	static long bucketId(String account, HeymarketProperties upstream, int permits) {
-		String key = "heymirror-refresh-share|" + (Account.DEFAULT.equals(account) ? "" : account + "|")
-				+ upstream.baseUrl() + "|" + permits;
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-			return ByteBuffer.wrap(digest).getLong();
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every JDK", ex);
-		}
+	static String bucketKey(String account, HeymarketProperties upstream, int permits) {
+		return "heymirror-refresh-share|" + (Account.DEFAULT.equals(account) ? "" : account + "|") + upstream.baseUrl()
+				+ "|" + permits;
 	}
 
 }
