@@ -20,14 +20,22 @@ free_gb=$(df --output=avail -BG "$data_dir" 2>/dev/null | tail -1 | tr -dc 0-9 |
 # at 1,000,000, so about 10 GB at 5,000,000, and its process about 1.5 times its heap)
 sim_heap() { echo "$(($1 * 5 / 2000000 + 2))g"; }
 
-# trigger_incremental_sync: starts an incremental run, as the schedule would
+# trigger_incremental_sync: starts an incremental run, as the schedule would. The backfill's run keeps the
+# account busy a moment after its row ends (it analyses the tables it grew), so the request is repeated until
+# a run starts.
 trigger_incremental_sync() {
-	if [ "$TRIGGER" = actuator ]; then
-		curl -fsS -X POST -H "Authorization: Bearer $API_KEY" -H 'Content-Type: application/json' \
-			-d '{"mode":"incremental"}' "http://127.0.0.1:$SVC_PORT/actuator/sync" >/dev/null
-	else
-		curl -fsS -X POST -d '{}' "http://127.0.0.1:$TRIGGER_PORT/sync" >/dev/null
-	fi
+	local deadline=$((SECONDS + 120)) answer
+	while :; do
+		if [ "$TRIGGER" = actuator ]; then
+			answer=$(curl -fsS -X POST -H "Authorization: Bearer $API_KEY" -H 'Content-Type: application/json' \
+				-d '{"mode":"incremental"}' "http://127.0.0.1:$SVC_PORT/actuator/sync")
+			case $answer in *'"started":[]'*) ;; *) return 0 ;; esac
+		else
+			curl -fsS -X POST -d '{}' "http://127.0.0.1:$TRIGGER_PORT/sync" >/dev/null && return 0
+		fi
+		[ $SECONDS -lt $deadline ] || die "no incremental run started in 120 s: $answer"
+		sleep 0.5
+	done
 }
 
 declare -A BACKFILL_SECS HWM NOCHANGE_SECS NOCHANGE_REQUESTS PAGER_RATE
