@@ -403,10 +403,22 @@ kafka_sink() {
 	log "P7: Kafka sink: $line"
 }
 
-# search_plan DB PATTERN OUTFILE: EXPLAIN ANALYZE of P6's query (bench/search.sql) for PATTERN
+# search_plan DB PATTERN OUTFILE: EXPLAIN ANALYZE of P6's statements (bench/search.sql) for PATTERN: the walk, and
+# the matches sorted out of the index with the plan settings the service uses for them
 search_plan() {
-	sed -e '/^--/d' -e "s/:q/'$(echo "$2" | sed "s/'/''/g")'/g" "$ROOT/bench/search.sql" \
-		| sed '1s/^/EXPLAIN (ANALYZE, BUFFERS) /' | psql -d "$1" -Atq >"$3" 2>&1 || true
+	local q step
+	q=$(echo "$2" | sed "s/'/''/g")
+	: >"$3"
+	for step in walk matches; do
+		{
+			echo "BEGIN;"
+			[ $step = matches ] && grep '^SET LOCAL' "$ROOT/bench/search.sql"
+			echo "EXPLAIN (ANALYZE, BUFFERS)"
+			sed -n "/^-- $step\$/,/^-- end\$/p" "$ROOT/bench/search.sql" | sed -e '/^--/d' -e "s/:q/'$q'/g"
+			echo ";"
+			echo "COMMIT;"
+		} | psql -d "$1" -Atq >>"$3" 2>&1 || true
+	done
 }
 
 # search_rows DB: P6 on the service's mirror; adds one row per search

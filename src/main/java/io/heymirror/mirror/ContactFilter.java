@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -23,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  */
 public record ContactFilter(@Nullable String account, @Nullable String phone, @Nullable String email,
 		@Nullable String q, @Nullable Boolean optedOut, @Nullable Instant updatedSince, boolean includeDeleted) {
+
+	private static final Pattern TRIGRAM = Pattern.compile("[\\p{L}\\p{N}]{3}");
 
 	/** {@code WHERE} conditions (starting with {@code TRUE}) filling {@code params}. */
 	String where(Map<String, Object> params) {
@@ -43,9 +47,7 @@ public record ContactFilter(@Nullable String account, @Nullable String phone, @N
 			params.put("email", this.email);
 		}
 		if (this.q != null) {
-			sql.append(" AND (display_name ILIKE :q ESCAPE '\\' OR first_name ILIKE :q ESCAPE '\\'"
-					+ " OR last_name ILIKE :q ESCAPE '\\')");
-			params.put("q", "%" + likeEscape(this.q) + "%");
+			sql.append(" AND ").append(nameCondition(params));
 		}
 		if (this.optedOut != null) {
 			// the first form matches the partial index of opted-out contacts
@@ -56,6 +58,30 @@ public record ContactFilter(@Nullable String account, @Nullable String phone, @N
 			params.put("updatedSince", StoredContact.sql(this.updatedSince));
 		}
 		return sql.toString();
+	}
+
+	/**
+	 * The condition of {@code q} alone, filling {@code params}; only for a filter with
+	 * {@code q}.
+	 */
+	String nameCondition(Map<String, Object> params) {
+		params.put("q", "%" + likeEscape(Objects.requireNonNull(this.q)) + "%");
+		return "(display_name ILIKE :q ESCAPE '\\' OR first_name ILIKE :q ESCAPE '\\' OR last_name ILIKE :q ESCAPE '\\')";
+	}
+
+	/** This filter without {@code q}. */
+	ContactFilter withoutName() {
+		return new ContactFilter(this.account, this.phone, this.email, null, this.optedOut, this.updatedSince,
+				this.includeDeleted);
+	}
+
+	/**
+	 * Whether the trigram index can narrow {@code q}: PostgreSQL's {@code pg_trgm} takes
+	 * no trigram from a pattern without three letters or digits in a row, and would then
+	 * read its whole index.
+	 */
+	boolean nameUsesTrigrams() {
+		return this.q != null && TRIGRAM.matcher(this.q).find();
 	}
 
 	/** The phone as given, and without (or with) its leading {@code +}. */

@@ -49,16 +49,31 @@ public class ContactQueries {
 
 	}
 
+	private static final int NAME_WALK_FACTOR = 20;
+
+	private static final int NAME_MATCH_FACTOR = 100;
+
 	private final JdbcClient jdbc;
+
+	private final NameSearch names;
 
 	/**
 	 * @param dataSource the mirror's database
 	 * @param statementTimeout longest a statement may run, whole seconds (JDBC's unit)
 	 */
 	public ContactQueries(DataSource dataSource, Duration statementTimeout) {
+		this(dataSource, statementTimeout, NAME_WALK_FACTOR, NAME_MATCH_FACTOR);
+	}
+
+	/**
+	 * With the bounds of a name search's plans (see {@link NameSearch}): tests try every
+	 * plan on a few rows.
+	 */
+	ContactQueries(DataSource dataSource, Duration statementTimeout, int nameWalkFactor, int nameMatchFactor) {
 		JdbcTemplate template = new JdbcTemplate(dataSource);
 		template.setQueryTimeout(Math.toIntExact(Math.max(1, statementTimeout.toSeconds())));
 		this.jdbc = JdbcClient.create(template);
+		this.names = new NameSearch(this.jdbc, nameWalkFactor, nameMatchFactor);
 	}
 
 	public Optional<StoredContact> byId(String account, long id, boolean includeDeleted) {
@@ -95,17 +110,14 @@ public class ContactQueries {
 	 * {@code (updated, account, id)} order, strictly after {@code after} if given.
 	 */
 	public List<StoredContact> page(ContactFilter filter, @Nullable ContactPosition after, int limit) {
-		Map<String, Object> params = new HashMap<>();
-		StringBuilder sql = new StringBuilder(SELECT).append(filter.where(params));
-		if (after != null) {
-			sql.append(" AND (updated, account, id) > (:afterUpdated, :afterAccount, :afterId)");
-			params.put("afterUpdated", StoredContact.sql(after.updated()));
-			params.put("afterAccount", after.account());
-			params.put("afterId", after.id());
+		if (filter.q() != null) {
+			return this.names.page(filter, after, limit);
 		}
-		sql.append(" ORDER BY updated, account, id LIMIT :limit");
+		Map<String, Object> params = new HashMap<>();
+		String sql = SELECT + filter.where(params) + NameSearch.after(after, params)
+				+ " ORDER BY updated, account, id LIMIT :limit";
 		params.put("limit", limit);
-		return this.jdbc.sql(sql.toString()).params(params).query(StoredContact.MAPPER).list();
+		return this.jdbc.sql(sql).params(params).query(StoredContact.MAPPER).list();
 	}
 
 	public long count(ContactFilter filter) {
