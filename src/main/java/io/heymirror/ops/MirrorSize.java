@@ -3,16 +3,15 @@ package io.heymirror.ops;
 import java.time.Clock;
 import java.time.Duration;
 
-import io.heymirror.mirror.ContactRepository;
+import io.heymirror.mirror.LiveContactCount;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
 /**
  * The number of live contacts, for the {@code heymirror.mirror.size} gauge and the
- * dashboard. Counting a table of millions of rows takes a while, so the count is kept for
- * {@link #TTL} and replaced by the count each run records when it ends, never taken per
- * scrape.
+ * dashboard: the sum of the kept counts, read at most once per {@link #TTL} and replaced
+ * by the count a run records when it ends.
  */
 @Component
 class MirrorSize {
@@ -21,8 +20,8 @@ class MirrorSize {
 
 	private final Cached<Long> count;
 
-	MirrorSize(ContactRepository contacts, Clock clock) {
-		this.count = new Cached<>(contacts::countByDeletedAtIsNull, TTL, clock);
+	MirrorSize(LiveContactCount live, Clock clock) {
+		this.count = new Cached<>(live::total, TTL, clock);
 	}
 
 	long get() {

@@ -11,6 +11,7 @@ import io.heymirror.heymarket.HeymarketContact;
 import io.heymirror.mirror.ChangeOrigin;
 import io.heymirror.mirror.ContactDeletions;
 import io.heymirror.mirror.ContactRepository;
+import io.heymirror.mirror.LiveContactCount;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,6 +29,8 @@ final class DatabaseMirror implements MirrorView, MirrorWrites {
 
 	private final ContactDeletions deletions;
 
+	private final LiveContactCount live;
+
 	private final CheckpointWriter writer;
 
 	private final TransactionTemplate transaction;
@@ -40,10 +43,12 @@ final class DatabaseMirror implements MirrorView, MirrorWrites {
 
 	private final ChangeOrigin origin;
 
-	DatabaseMirror(ContactRepository contacts, ContactDeletions deletions, CheckpointWriter writer,
-			TransactionTemplate transaction, JdbcClient jdbc, Clock clock, Tally tally, ChangeOrigin origin) {
+	DatabaseMirror(ContactRepository contacts, ContactDeletions deletions, LiveContactCount live,
+			CheckpointWriter writer, TransactionTemplate transaction, JdbcClient jdbc, Clock clock, Tally tally,
+			ChangeOrigin origin) {
 		this.contacts = contacts;
 		this.deletions = deletions;
+		this.live = live;
 		this.writer = writer;
 		this.transaction = transaction;
 		this.jdbc = jdbc;
@@ -54,8 +59,8 @@ final class DatabaseMirror implements MirrorView, MirrorWrites {
 
 	/** The same mirror, its writes recorded with another origin. */
 	DatabaseMirror as(ChangeOrigin other) {
-		return new DatabaseMirror(this.contacts, this.deletions, this.writer, this.transaction, this.jdbc, this.clock,
-				this.tally, other);
+		return new DatabaseMirror(this.contacts, this.deletions, this.live, this.writer, this.transaction, this.jdbc,
+				this.clock, this.tally, other);
 	}
 
 	@Override
@@ -70,6 +75,10 @@ final class DatabaseMirror implements MirrorView, MirrorWrites {
 
 	@Override
 	public long countLive(Window window, boolean withBounds) {
+		if (window.after() == null) {
+			// from the beginning: the kept count less the few contacts above the window
+			return this.live.liveBetween(this.origin.account(), window.from(), window.upTo(), withBounds);
+		}
 		return withBounds ? this.contacts.countLiveBetween(this.origin.account(), window.from(), window.upTo())
 				: this.contacts.countLiveStrictlyBetween(this.origin.account(), window.from(), window.upTo());
 	}

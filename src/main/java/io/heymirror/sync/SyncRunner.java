@@ -15,6 +15,7 @@ import io.heymirror.mirror.ChangeCause;
 import io.heymirror.mirror.ChangeOrigin;
 import io.heymirror.mirror.ContactDeletions;
 import io.heymirror.mirror.ContactRepository;
+import io.heymirror.mirror.LiveContactCount;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,8 @@ class SyncRunner {
 
 	private final ContactDeletions deletions;
 
+	private final LiveContactCount live;
+
 	private final SyncStateStore state;
 
 	private final SyncRunRepository runs;
@@ -67,12 +70,14 @@ class SyncRunner {
 	private volatile boolean announced;
 
 	SyncRunner(String account, HeymarketClient client, ContactRepository contacts, ContactDeletions deletions,
-			SyncStateStore state, SyncRunRepository runs, CheckpointWriter writer, SyncProperties properties,
-			TransactionTemplate transaction, JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+			LiveContactCount live, SyncStateStore state, SyncRunRepository runs, CheckpointWriter writer,
+			SyncProperties properties, TransactionTemplate transaction, JdbcClient jdbc, Clock clock,
+			ApplicationEventPublisher events) {
 		this.account = account;
 		this.client = client;
 		this.contacts = contacts;
 		this.deletions = deletions;
+		this.live = live;
 		this.state = state;
 		this.runs = runs;
 		this.writer = writer;
@@ -146,7 +151,7 @@ class SyncRunner {
 			this.stopRequested = stopRequested;
 			this.runId = runId;
 			this.upstream = new ClientUpstream(SyncRunner.this.client, tally);
-			this.mirror = new DatabaseMirror(SyncRunner.this.contacts, SyncRunner.this.deletions,
+			this.mirror = new DatabaseMirror(SyncRunner.this.contacts, SyncRunner.this.deletions, SyncRunner.this.live,
 					SyncRunner.this.writer, SyncRunner.this.transaction, SyncRunner.this.jdbc, SyncRunner.this.clock,
 					tally, new ChangeOrigin(account, ChangeCause.REPAIR, runId));
 		}
@@ -159,6 +164,12 @@ class SyncRunner {
 					CheckpointWriter.Checkpoint.WATERMARK, origin(ChangeCause.WALK), this.current.learned());
 			if (!walked.completed()) {
 				return new Ending(SyncRun.Outcome.INTERRUPTED, null, null, walked.futureDated());
+			}
+			// the totals check reads the kept count of live contacts; a scan first
+			// compares it with the rows
+			SyncRunner.this.live.fold(this.account);
+			if (scan) {
+				SyncRunner.this.live.verify(this.account);
 			}
 			Boundary startedFrom = scan ? null : this.current.watermark();
 			int digits = Math.max(walked.digits(), (startedFrom != null) ? startedFrom.digits() : 0);

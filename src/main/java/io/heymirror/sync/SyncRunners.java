@@ -5,6 +5,7 @@ import java.time.Clock;
 import io.heymirror.heymarket.Account;
 import io.heymirror.mirror.ContactDeletions;
 import io.heymirror.mirror.ContactRepository;
+import io.heymirror.mirror.LiveContactCount;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,6 +19,8 @@ class SyncRunners {
 	private final ContactRepository contacts;
 
 	private final ContactDeletions deletions;
+
+	private final LiveContactCount live;
 
 	private final SyncStateStore state;
 
@@ -35,11 +38,12 @@ class SyncRunners {
 
 	private final ApplicationEventPublisher events;
 
-	SyncRunners(ContactRepository contacts, ContactDeletions deletions, SyncStateStore state, SyncRunRepository runs,
-			CheckpointWriter writer, SyncProperties properties, TransactionTemplate transaction, JdbcClient jdbc,
-			Clock clock, ApplicationEventPublisher events) {
+	SyncRunners(ContactRepository contacts, ContactDeletions deletions, LiveContactCount live, SyncStateStore state,
+			SyncRunRepository runs, CheckpointWriter writer, SyncProperties properties, TransactionTemplate transaction,
+			JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
 		this.contacts = contacts;
 		this.deletions = deletions;
+		this.live = live;
 		this.state = state;
 		this.runs = runs;
 		this.writer = writer;
@@ -55,8 +59,8 @@ class SyncRunners {
 	}
 
 	SyncRunner runner(Account account) {
-		return new SyncRunner(account.name(), account.client(), this.contacts, this.deletions, this.state, this.runs,
-				this.writer, properties(account), this.transaction, this.jdbc, this.clock, this.events);
+		return new SyncRunner(account.name(), account.client(), this.contacts, this.deletions, this.live, this.state,
+				this.runs, this.writer, properties(account), this.transaction, this.jdbc, this.clock, this.events);
 	}
 
 }

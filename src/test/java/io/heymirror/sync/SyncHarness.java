@@ -14,6 +14,7 @@ import io.heymirror.heymarket.Account;
 import io.heymirror.heymarket.HeymarketClient;
 import io.heymirror.mirror.ContactDeletions;
 import io.heymirror.mirror.ContactRepository;
+import io.heymirror.mirror.LiveContactCount;
 import io.heymirror.simulator.HeymarketSimulator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,6 +40,8 @@ public class SyncHarness {
 
 	private final ContactDeletions deletions;
 
+	private final LiveContactCount live;
+
 	private final SyncStateStore state;
 
 	private final SyncRunRepository runs;
@@ -57,12 +60,13 @@ public class SyncHarness {
 
 	private final JdbcClient jdbcClient;
 
-	SyncHarness(HeymarketClient client, ContactRepository contacts, ContactDeletions deletions, SyncStateStore state,
-			SyncRunRepository runs, CheckpointWriter writer, TransactionTemplate transaction, Clock clock,
-			ApplicationEventPublisher events, JdbcTemplate jdbc, JdbcClient jdbcClient, JsonMapper json) {
+	SyncHarness(HeymarketClient client, ContactRepository contacts, ContactDeletions deletions, LiveContactCount live,
+			SyncStateStore state, SyncRunRepository runs, CheckpointWriter writer, TransactionTemplate transaction,
+			Clock clock, ApplicationEventPublisher events, JdbcTemplate jdbc, JdbcClient jdbcClient, JsonMapper json) {
 		this.client = client;
 		this.contacts = contacts;
 		this.deletions = deletions;
+		this.live = live;
 		this.state = state;
 		this.runs = runs;
 		this.writer = writer;
@@ -86,8 +90,8 @@ public class SyncHarness {
 	}
 
 	SyncRunner runner(SyncProperties properties) {
-		return new SyncRunner(Account.DEFAULT, this.client, this.contacts, this.deletions, this.state, this.runs,
-				this.writer, properties, this.transaction, this.jdbcClient, this.clock, this.events);
+		return new SyncRunner(Account.DEFAULT, this.client, this.contacts, this.deletions, this.live, this.state,
+				this.runs, this.writer, properties, this.transaction, this.jdbcClient, this.clock, this.events);
 	}
 
 	SyncRun run(SyncProperties.Strategy strategy, SyncMode mode) {
