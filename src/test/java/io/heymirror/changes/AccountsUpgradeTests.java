@@ -1,13 +1,10 @@
 package io.heymirror.changes;
 
-import java.util.Arrays;
 import java.util.List;
 
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -27,7 +24,7 @@ class AccountsUpgradeTests {
 	void theMigrationMovesAnExistingDeploymentUnderTheAccountDefault() {
 		DataSource database = ScratchDatabase.create("heymirror_accounts_upgrade");
 		JdbcClient jdbc = JdbcClient.create(database);
-		migrateToTheVersionBeforeAccounts(database);
+		ScratchDatabase.migrateToTheVersionBefore(database, "accounts");
 		jdbc.sql("""
 				INSERT INTO contact (id, updated, raw, synced_at, seen_at, deleted_at, change_version) VALUES
 				(1, '2024-01-01T00:00:00Z', '{"id": 1}', now(), now(), NULL, 3),
@@ -76,25 +73,6 @@ class AccountsUpgradeTests {
 		return jdbc.sql("""
 				SELECT txid || ' ' || seq || ' ' || contact_id || ' ' || version || ' ' || operation
 				FROM contact_change ORDER BY txid, seq""").query(String.class).list();
-	}
-
-	/**
-	 * The highest migration below the one that introduces accounts, whichever other
-	 * migrations exist by then.
-	 */
-	private static void migrateToTheVersionBeforeAccounts(DataSource database) {
-		MigrationInfo[] all = Flyway.configure().dataSource(database).load().info().all();
-		MigrationVersion accounts = Arrays.stream(all)
-			.filter((migration) -> migration.getDescription().equals("accounts"))
-			.findFirst()
-			.orElseThrow()
-			.getVersion();
-		MigrationVersion previous = Arrays.stream(all)
-			.map(MigrationInfo::getVersion)
-			.filter((version) -> version.isNewerThan(MigrationVersion.EMPTY) && accounts.isNewerThan(version))
-			.max(MigrationVersion::compareTo)
-			.orElseThrow();
-		Flyway.configure().dataSource(database).target(previous).load().migrate();
 	}
 
 }

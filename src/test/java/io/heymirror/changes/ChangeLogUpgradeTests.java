@@ -1,6 +1,5 @@
 package io.heymirror.changes;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -9,8 +8,6 @@ import javax.sql.DataSource;
 
 import io.heymirror.mirror.CompatibleJson;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,7 +29,7 @@ class ChangeLogUpgradeTests {
 	void theMigrationAppendsOneBaselineCreatedEntryPerLiveContactOfAnExistingMirror() {
 		DataSource database = ScratchDatabase.create("heymirror_changes_upgrade");
 		JdbcClient jdbc = JdbcClient.create(database);
-		migrateToTheVersionBeforeTheChangeLog(database);
+		ScratchDatabase.migrateToTheVersionBefore(database, "change log");
 		jdbc.sql("""
 				INSERT INTO contact (id, updated, raw, synced_at, seen_at, deleted_at) VALUES
 				(3, '2024-01-03T00:00:00Z', '{"id": 3, "first": "Cid"}', now(), now(), NULL),
@@ -74,25 +71,6 @@ class ChangeLogUpgradeTests {
 			}
 			batch = reader.read(batch.next(), 1);
 		}
-	}
-
-	/**
-	 * The highest migration below the one that creates the change log, whichever other
-	 * migrations exist by then.
-	 */
-	private static void migrateToTheVersionBeforeTheChangeLog(DataSource database) {
-		MigrationInfo[] all = Flyway.configure().dataSource(database).load().info().all();
-		MigrationVersion changeLog = Arrays.stream(all)
-			.filter((migration) -> migration.getDescription().equals("change log"))
-			.findFirst()
-			.orElseThrow()
-			.getVersion();
-		MigrationVersion previous = Arrays.stream(all)
-			.map(MigrationInfo::getVersion)
-			.filter((version) -> version.isNewerThan(MigrationVersion.EMPTY) && changeLog.isNewerThan(version))
-			.max(MigrationVersion::compareTo)
-			.orElseThrow();
-		Flyway.configure().dataSource(database).target(previous).load().migrate();
 	}
 
 }

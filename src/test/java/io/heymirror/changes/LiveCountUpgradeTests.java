@@ -1,13 +1,10 @@
 package io.heymirror.changes;
 
-import java.util.Arrays;
 import java.util.List;
 
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,18 +21,7 @@ class LiveCountUpgradeTests {
 	void theMigrationCountsEveryAccountsLiveContacts() {
 		DataSource database = ScratchDatabase.create("heymirror_live_count_upgrade");
 		JdbcClient jdbc = JdbcClient.create(database);
-		MigrationInfo[] all = Flyway.configure().dataSource(database).load().info().all();
-		MigrationVersion counted = Arrays.stream(all)
-			.filter((migration) -> migration.getDescription().equals("live contact count"))
-			.findFirst()
-			.orElseThrow()
-			.getVersion();
-		MigrationVersion previous = Arrays.stream(all)
-			.map(MigrationInfo::getVersion)
-			.filter((version) -> version.isNewerThan(MigrationVersion.EMPTY) && counted.isNewerThan(version))
-			.max(MigrationVersion::compareTo)
-			.orElseThrow();
-		Flyway.configure().dataSource(database).target(previous).load().migrate();
+		ScratchDatabase.migrateToTheVersionBefore(database, "live contact count");
 		jdbc.sql("""
 				INSERT INTO contact (account, id, updated, raw, synced_at, seen_at, deleted_at) VALUES
 				('default', 1, now(), '{}', now(), now(), NULL), ('default', 2, now(), '{}', now(), now(), NULL),
