@@ -110,14 +110,29 @@ public class ContactQueries {
 	 * {@code (updated, account, id)} order, strictly after {@code after} if given.
 	 */
 	public List<StoredContact> page(ContactFilter filter, @Nullable ContactPosition after, int limit) {
-		if (filter.q() != null) {
-			return this.names.page(filter, after, limit);
+		List<StoredContact> named = (filter.q() != null) ? this.names.page(filter, after, limit) : null;
+		if (named != null) {
+			return named;
 		}
 		Map<String, Object> params = new HashMap<>();
-		String sql = SELECT + filter.where(params) + NameSearch.after(after, params)
+		String sql = SELECT + filter.where(params) + after(after, params)
 				+ " ORDER BY updated, account, id LIMIT :limit";
 		params.put("limit", limit);
 		return this.jdbc.sql(sql).params(params).query(StoredContact.MAPPER).list();
+	}
+
+	/**
+	 * The condition of a page strictly after {@code after}, filling {@code params}; empty
+	 * without one.
+	 */
+	static String after(@Nullable ContactPosition after, Map<String, Object> params) {
+		if (after == null) {
+			return "";
+		}
+		params.put("afterUpdated", StoredContact.sql(after.updated()));
+		params.put("afterAccount", after.account());
+		params.put("afterId", after.id());
+		return " AND (updated, account, id) > (:afterUpdated, :afterAccount, :afterId)";
 	}
 
 	public long count(ContactFilter filter) {

@@ -22,7 +22,8 @@ import org.springframework.util.Assert;
  * matches;</li>
  * <li>else, when the trigram index can narrow the pattern, take every match from the
  * index, up to {@code 100 x limit}, and sort them: the answer when there are fewer;</li>
- * <li>else, the plain ordered query: the matches are dense enough for the walk.</li>
+ * <li>else (null) the caller's plain query: the matches are dense enough for its
+ * walk.</li>
  * </ol>
  * Each answer comes from one statement, so it is as consistent as a single query.
  */
@@ -42,28 +43,22 @@ final class NameSearch {
 
 	/**
 	 * Up to {@code limit} contacts matching {@code filter}, which has a name, after
-	 * {@code after}.
+	 * {@code after}; null when neither bounded plan answers, and the plain query must.
 	 */
-	List<StoredContact> page(ContactFilter filter, @Nullable ContactPosition after, int limit) {
+	@Nullable List<StoredContact> page(ContactFilter filter, @Nullable ContactPosition after, int limit) {
 		List<StoredContact> walked = walk(filter, after, limit);
 		if (walked.size() == limit) {
 			return walked;
 		}
-		if (filter.nameUsesTrigrams()) {
-			List<StoredContact> matched = fromIndex(filter, after, limit);
-			if (matched != null) {
-				return matched;
-			}
-		}
-		return ordered(filter, after, limit);
+		return filter.nameUsesTrigrams() ? fromIndex(filter, after, limit) : null;
 	}
 
 	private List<StoredContact> walk(ContactFilter filter, @Nullable ContactPosition after, int limit) {
 		Map<String, Object> params = new HashMap<>();
 		String sql = "SELECT " + StoredContact.COLUMNS + " FROM (SELECT * FROM contact WHERE "
-				+ filter.withoutName().where(params) + after(after, params) + " ORDER BY updated, account, id"
-				+ " LIMIT :walk) contact WHERE " + filter.nameCondition(params) + " ORDER BY updated, account, id"
-				+ " LIMIT :limit";
+				+ filter.withoutName().where(params) + ContactQueries.after(after, params)
+				+ " ORDER BY updated, account, id" + " LIMIT :walk) contact WHERE " + filter.nameCondition(params)
+				+ " ORDER BY updated, account, id" + " LIMIT :limit";
 		params.put("walk", this.walkFactor * limit);
 		params.put("limit", limit);
 		return this.jdbc.sql(sql).params(params).query(StoredContact.MAPPER).list();
@@ -82,9 +77,10 @@ final class NameSearch {
 		this.jdbc.sql("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off; SET LOCAL jit = off").update();
 		Map<String, Object> params = new HashMap<>();
 		String sql = "WITH matched AS MATERIALIZED (SELECT ctid AS m_ctid, account AS m_account, id AS m_id,"
-				+ " updated AS m_updated" + " FROM contact WHERE " + filter.where(params) + after(after, params)
-				+ " LIMIT :cap)," + " first AS (SELECT * FROM matched ORDER BY m_updated, m_account, m_id LIMIT :limit)"
-				+ " SELECT " + StoredContact.COLUMNS + ", (SELECT count(*) FROM matched) AS matched"
+				+ " updated AS m_updated FROM contact WHERE " + filter.where(params)
+				+ ContactQueries.after(after, params) + " LIMIT :cap),"
+				+ " first AS (SELECT * FROM matched ORDER BY m_updated, m_account, m_id LIMIT :limit)" + " SELECT "
+				+ StoredContact.COLUMNS + ", (SELECT count(*) FROM matched) AS matched"
 				+ " FROM first JOIN contact ON contact.ctid = m_ctid ORDER BY m_updated, m_account, m_id";
 		int cap = this.matchFactor * limit;
 		params.put("cap", cap);
@@ -94,28 +90,14 @@ final class NameSearch {
 			matched[0] = rs.getLong("matched");
 			return StoredContact.MAPPER.mapRow(rs, row);
 		}).list();
+		if (matched[0] < cap) {
+			return page;
+		}
+		// the plain query comes next, in the same transaction
 		this.jdbc
 			.sql("SET LOCAL enable_seqscan = DEFAULT; SET LOCAL enable_indexscan = DEFAULT; SET LOCAL jit = DEFAULT")
 			.update();
-		return (matched[0] < cap) ? page : null;
-	}
-
-	private List<StoredContact> ordered(ContactFilter filter, @Nullable ContactPosition after, int limit) {
-		Map<String, Object> params = new HashMap<>();
-		String sql = "SELECT " + StoredContact.COLUMNS + " FROM contact WHERE " + filter.where(params)
-				+ after(after, params) + " ORDER BY updated, account, id LIMIT :limit";
-		params.put("limit", limit);
-		return this.jdbc.sql(sql).params(params).query(StoredContact.MAPPER).list();
-	}
-
-	static String after(@Nullable ContactPosition after, Map<String, Object> params) {
-		if (after == null) {
-			return "";
-		}
-		params.put("afterUpdated", StoredContact.sql(after.updated()));
-		params.put("afterAccount", after.account());
-		params.put("afterId", after.id());
-		return " AND (updated, account, id) > (:afterUpdated, :afterAccount, :afterId)";
+		return null;
 	}
 
 }
