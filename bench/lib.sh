@@ -338,48 +338,53 @@ change_feed() {
 	log "P7: $line; COPY of the $rows log rows: $LOG_COPY_RATE rows/s"
 }
 
-# webhook_lag: P7's webhook delivery lag. A fresh database; the service with one subscriber pointed at the
+# webhook_lag: P7's webhook delivery lag row. A fresh database; the service with one subscriber pointed at the
 # receiver of io.heymirror.bench.WebhookLag, which commits changes to the log at 100/s and times each from its
-# commit to its receipt. Sets WEBHOOK_LINE, WEBHOOK_P99 (ms) and WEBHOOK_MISSING (changes never received).
+# commit to its receipt. A change never received counts as a miss.
 webhook_lag() {
-	local db=${DB_PREFIX}_webhook port
+	local db=${DB_PREFIX}_webhook port line p99 missing
 	fresh_db "$db"
 	port=$(free_port)
 	start_service p7-webhook "$db" v1-cursor $UNLIMITED_RPM false \
 		--heymirror.changes.webhooks.bench.url="http://127.0.0.1:$port/hooks" \
 		--heymirror.changes.webhooks.bench.secret="$WEBHOOK_SECRET"
-	WEBHOOK_LINE=$(java -cp "$TEST_CP" io.heymirror.bench.WebhookLag "$port" "$(jdbc_url "$db")" 100 "$RATE_SECONDS" \
+	line=$(java -cp "$TEST_CP" io.heymirror.bench.WebhookLag "$port" "$(jdbc_url "$db")" 100 "$RATE_SECONDS" \
 		"$WARMUP_SECONDS" 2>>"$LOG" | grep '^WEBHOOK') || die "the webhook lag bench failed (see $LOG)"
 	stop_service
-	WEBHOOK_P99=$(echo "$WEBHOOK_LINE" | sed -E 's/.* p99_ms=([^ ]+).*/\1/')
-	WEBHOOK_MISSING=$(echo "$WEBHOOK_LINE" | sed -E 's/.* missing=([0-9]+).*/\1/')
-	log "P7: $WEBHOOK_LINE"
+	log "P7: $line"
+	p99=$(echo "$line" | sed -E 's/.* p99_ms=([^ ]+).*/\1/')
+	missing=$(echo "$line" | sed -E 's/.* missing=([0-9]+).*/\1/')
+	row "P7" "webhook delivery lag p99, commit to receipt by a local receiver, 100 changes/s for $RATE_SECONDS s" \
+		"$p99 ms" "–" "–" "–" "≤ 1 s" "$(verdict "$missing == 0 && $p99 <= 1000")" \
+		"p50 $(echo "$line" | sed -E 's/.* p50_ms=([^ ]+).*/\1/') ms, max $(echo "$line" | sed -E 's/.* max_ms=([^ ]+).*/\1/') ms, $missing never received"
+}
+
+# in_background FILE FUNCTION: quick mode's overlap of a step with others. Runs FUNCTION in a subshell that stops
+# its own processes (a subshell does not inherit the EXIT trap) and writes the rows it added to FILE; sets
+# BACKGROUND_PID. background_rows PID FILE waits for it and adds those rows where the step's rows belong.
+in_background() {
+	local file=$1 function=$2
+	(
+		PIDS=() ROWS=()
+		trap 'for pid in "${PIDS[@]}"; do stop_pid "$pid"; done' EXIT
+		trap 'exit 130' INT TERM
+		"$function"
+		printf '%s\n' "${ROWS[@]}" >"$file"
+	) &
+	BACKGROUND_PID=$!
+	PIDS+=($BACKGROUND_PID)
+}
+background_rows() {
+	local rows
+	wait "$1" || die "a step run in the background failed (see $LOG)"
+	mapfile -t rows <"$2"
+	ROWS+=("${rows[@]}")
 }
 
 # kafka_sink DB: P7's Kafka figure on P1's mirror (its log holds the sync's changes): the embedded KRaft broker in
 # its own JVM (io.heymirror.bench.KafkaSinkThroughput), then the service (sync off) with its Kafka sink on, which
 # starts at the oldest change and publishes the whole log; the broker side times it from the first record to the
 # last. Sets KAFKA_RATE, KAFKA_EVENTS
-# webhook_lag_started / webhook_lag_ended: quick mode overlaps the webhook row with P2, in a subshell that stops
-# its own processes (a subshell does not inherit the EXIT trap) and hands its line over in a file
-webhook_lag_started() {
-	(
-		PIDS=()
-		trap 'for pid in "${PIDS[@]}"; do stop_pid "$pid"; done' EXIT
-		trap 'exit 130' INT TERM
-		webhook_lag
-		echo "$WEBHOOK_LINE" >"$WORK/webhook.txt"
-	) &
-	WEBHOOK_PID=$!
-	PIDS+=($WEBHOOK_PID)
-}
-webhook_lag_ended() {
-	wait "$WEBHOOK_PID" || die "the webhook lag bench failed (see $LOG)"
-	WEBHOOK_LINE=$(cat "$WORK/webhook.txt")
-	WEBHOOK_P99=$(echo "$WEBHOOK_LINE" | sed -E 's/.* p99_ms=([^ ]+).*/\1/')
-	WEBHOOK_MISSING=$(echo "$WEBHOOK_LINE" | sed -E 's/.* missing=([0-9]+).*/\1/')
-}
-
 kafka_sink() {
 	local db=$1 events pid bootstrap line
 	KAFKA_RATE="" KAFKA_EVENTS=""

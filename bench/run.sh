@@ -58,6 +58,27 @@ case $MODE in
 esac
 
 # ---------------------------------------------------------------- the rows
+# P5: peak RSS after a backfill of N_BIG contacts, fresh process and database; then P6: search on that mirror
+big_mirror_rows() {
+	local db=${DB_PREFIX}_big outcome secs count hwm ratio
+	start_sim p5 "$N_BIG" "$([ $N_BIG -ge 500000 ] && echo 6g || echo 2g)"
+	fresh_db "$db"
+	start_service p5 "$db" v1-cursor $UNLIMITED_RPM false
+	trigger_full_sync
+	read -r outcome secs count _ _ < <(wait_sync "$db" 3600)
+	[ "$outcome" = SUCCEEDED ] && [ "$count" -eq "$N_BIG" ] || die "P5 sync: $outcome, $count contacts"
+	hwm=$(vm_hwm_kib "$SVC_PID")
+	log "P5: $count contacts in $secs s; VmHWM $hwm KiB (small: $HWM_SMALL KiB)"
+	ratio=$(calc "$hwm / $HWM_SMALL")
+	row "P5" "peak RSS (VmHWM) after a backfill of $(fmt $N_BIG) contacts" "$(calc "int($hwm / 1024)") MiB" \
+		"$(calc "int($HWM_SMALL / 1024)") MiB" "the same after the $(fmt $N_SYNC)-contact sync of P1" "$(printf %.2f "$ratio")" \
+		"≤ 1.2" "$(verdict "$ratio <= 1.2")" "–"
+	# (after P5's figure is taken)
+	search_rows "$db"
+	stop_service
+	stop_pid "$SIM_PID"
+}
+
 # quick mode overlaps P3 with P1 and P2 (figures do not count there; full runs keep every row alone)
 if $QUICK; then
 	upsert_vs_copy "$WORK/upsert.txt" &
@@ -116,7 +137,13 @@ done
 
 # P2: the simulator limits to SIM_RPM per sliding minute; Heymirror's (shared) budget is BUDGET_RPM
 declare -A RATE_CONTACTS
-if $QUICK; then webhook_lag_started; fi
+# quick mode overlaps P7's webhook row, P5 and P6 with P2, which mostly waits on its budget
+if $QUICK; then
+	in_background "$WORK/webhook-rows.txt" webhook_lag
+	WEBHOOK_PID=$BACKGROUND_PID
+	in_background "$WORK/big-rows.txt" big_mirror_rows
+	BIG_PID=$BACKGROUND_PID
+fi
 # (quick mode: one simulator for both strategies; its minute keeps v1-cursor's few hundred requests, far from
 # its limit)
 for strategy in v1-cursor v2-keyset; do
@@ -187,25 +214,12 @@ row "P4" "p99 latency at half the peak (hey -c$HEY_WORKERS -q, $(fmt "$HEY_RPS")
 	"$(printf %.1f "$CEILING_P99") ms" "p99 of the ceiling endpoint at the same rate" "–" "≤ 10 ms" \
 	"$(verdict "$HEY_P99 <= 10")" "–"
 
-# P5: peak RSS after a backfill of N_BIG contacts, fresh process and database
-start_sim p5 "$N_BIG" "$([ $N_BIG -ge 500000 ] && echo 6g || echo 2g)"
-db=${DB_PREFIX}_big
-fresh_db "$db"
-start_service p5 "$db" v1-cursor $UNLIMITED_RPM false
-trigger_full_sync
-read -r outcome secs count _ _ < <(wait_sync "$db" 3600)
-[ "$outcome" = SUCCEEDED ] && [ "$count" -eq "$N_BIG" ] || die "P5 sync: $outcome, $count contacts"
-HWM_BIG=$(vm_hwm_kib "$SVC_PID")
-log "P5: $count contacts in $secs s; VmHWM $HWM_BIG KiB (small: $HWM_SMALL KiB)"
-ratio=$(calc "$HWM_BIG / $HWM_SMALL")
-row "P5" "peak RSS (VmHWM) after a backfill of $(fmt $N_BIG) contacts" "$(calc "int($HWM_BIG / 1024)") MiB" \
-	"$(calc "int($HWM_SMALL / 1024)") MiB" "the same after the $(fmt $N_SYNC)-contact sync of P1" "$(printf %.2f "$ratio")" \
-	"≤ 1.2" "$(verdict "$ratio <= 1.2")" "–"
-
-# P6: search on the same mirror (after P5's figure is taken)
-search_rows "$db"
-stop_service
-stop_pid "$SIM_PID"
+# P5 and P6 rows (quick mode: measured in the background during P2, see above)
+if $QUICK; then
+	background_rows "$BIG_PID" "$WORK/big-rows.txt"
+else
+	big_mirror_rows
+fi
 
 # P7: the change feed
 if [ -n "$NOLOG_RATE" ]; then
@@ -223,10 +237,7 @@ if [ -n "$FEED_RATE" ]; then
 else
 	pending "P7" "GET /api/changes events/s at limit=1000" "–" "≥ 20,000/s"
 fi
-if $QUICK; then webhook_lag_ended; else webhook_lag; fi
-row "P7" "webhook delivery lag p99, commit to receipt by a local receiver, 100 changes/s for $RATE_SECONDS s" \
-	"$WEBHOOK_P99 ms" "–" "–" "–" "≤ 1 s" "$(verdict "$WEBHOOK_MISSING == 0 && $WEBHOOK_P99 <= 1000")" \
-	"p50 $(echo "$WEBHOOK_LINE" | sed -E 's/.* p50_ms=([^ ]+).*/\1/') ms, max $(echo "$WEBHOOK_LINE" | sed -E 's/.* max_ms=([^ ]+).*/\1/') ms"
+if $QUICK; then background_rows "$WEBHOOK_PID" "$WORK/webhook-rows.txt"; else webhook_lag; fi
 if [ -n "$KAFKA_RATE" ]; then
 	row "P7" "Kafka sink events/s: it publishes the $(fmt "$KAFKA_EVENTS") events of P1's sync to the embedded broker (3 partitions, acks=all), from the oldest change" \
 		"$(fmt "$KAFKA_RATE")" "$(fmt "$FEED_RATE")" "one consumer reading the same log through GET /api/changes (the row above)" \
