@@ -2,8 +2,8 @@
 -- no account, as the bench's requests send none: a page of 50 plus one row, to know whether another page follows),
 -- the pattern given as pgbench -D q='%text%'. Each step's rows are counted here rather than sent; the plain query is
 -- left out: P6's searches never reach it. Lines between "-- walk" and "-- end", and "-- matches" and "-- end", are
--- what bench/lib.sh's search_plan explains.
-BEGIN;
+-- what bench/lib.sh's search_plan explains. As in the service, the walk runs on its own and the second step in a
+-- transaction of its own, for its plan settings.
 SELECT count(*) AS found FROM (
 -- walk
 SELECT account, id, uuid, phone, email, display_name, first_name, last_name, opted_out, team_id, created, updated, rev,
@@ -15,6 +15,7 @@ SELECT account, id, uuid, phone, email, display_name, first_name, last_name, opt
 -- end
 ) page \gset
 \if :found < 51
+BEGIN;
 SET LOCAL enable_seqscan = off;
 SET LOCAL enable_indexscan = off;
 SET LOCAL jit = off;
@@ -31,5 +32,5 @@ SELECT account, id, uuid, phone, email, display_name, first_name, last_name, opt
   FROM first JOIN contact ON contact.ctid = m_ctid ORDER BY m_updated, m_account, m_id
 -- end
 ) page \gset
-\endif
 COMMIT;
+\endif

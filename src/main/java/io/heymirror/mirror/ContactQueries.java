@@ -14,8 +14,10 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reads of the mirror for the read APIs: lookups, filtered keyset pages and counts, and
@@ -23,8 +25,12 @@ import org.springframework.transaction.annotation.Transactional;
  * timeout (PostgreSQL cancels it, SQLState {@code 57014}): a reader cannot hold a
  * connection and a backend indefinitely. Callers make one instance with their own
  * timeout.
+ * <p>
+ * A read of one statement runs without a transaction of its own (it joins the caller's,
+ * if any): a transaction would add a round trip for its commit and the transaction
+ * manager's work to the API's most frequent requests. Reads of more than one statement
+ * open one.
  */
-@Transactional(readOnly = true)
 public class ContactQueries {
 
 	/** Page size of Heymarket's {@code POST /v1/contacts}. */
@@ -59,21 +65,25 @@ public class ContactQueries {
 
 	/**
 	 * @param dataSource the mirror's database
+	 * @param transactions the application's transactions, for the reads that need one
 	 * @param statementTimeout longest a statement may run, whole seconds (JDBC's unit)
 	 */
-	public ContactQueries(DataSource dataSource, Duration statementTimeout) {
-		this(dataSource, statementTimeout, NAME_WALK_FACTOR, NAME_MATCH_FACTOR);
+	public ContactQueries(DataSource dataSource, PlatformTransactionManager transactions, Duration statementTimeout) {
+		this(dataSource, transactions, statementTimeout, NAME_WALK_FACTOR, NAME_MATCH_FACTOR);
 	}
 
 	/**
 	 * With the bounds of a name search's plans (see {@link NameSearch}): tests try every
 	 * plan on a few rows.
 	 */
-	ContactQueries(DataSource dataSource, Duration statementTimeout, int nameWalkFactor, int nameMatchFactor) {
+	ContactQueries(DataSource dataSource, PlatformTransactionManager transactions, Duration statementTimeout,
+			int nameWalkFactor, int nameMatchFactor) {
 		JdbcTemplate template = new JdbcTemplate(dataSource);
 		template.setQueryTimeout(Math.toIntExact(Math.max(1, statementTimeout.toSeconds())));
 		this.jdbc = JdbcClient.create(template);
-		this.names = new NameSearch(this.jdbc, nameWalkFactor, nameMatchFactor);
+		TransactionTemplate readOnly = new TransactionTemplate(transactions);
+		readOnly.setReadOnly(true);
+		this.names = new NameSearch(this.jdbc, readOnly, nameWalkFactor, nameMatchFactor);
 	}
 
 	public Optional<StoredContact> byId(String account, long id, boolean includeDeleted) {

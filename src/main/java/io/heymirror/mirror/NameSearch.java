@@ -7,8 +7,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.util.Assert;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A page of a search by part of a name, planned by how dense its matches are rather than
@@ -25,18 +24,22 @@ import org.springframework.util.Assert;
  * <li>else (null) the caller's plain query: the matches are dense enough for its
  * walk.</li>
  * </ol>
- * Each answer comes from one statement, so it is as consistent as a single query.
+ * Each answer comes from one statement, so it is as consistent as a single query. Only
+ * the second plan needs a transaction, for its plan settings.
  */
 final class NameSearch {
 
 	private final JdbcClient jdbc;
 
+	private final TransactionTemplate readOnly;
+
 	private final int walkFactor;
 
 	private final int matchFactor;
 
-	NameSearch(JdbcClient jdbc, int walkFactor, int matchFactor) {
+	NameSearch(JdbcClient jdbc, TransactionTemplate readOnly, int walkFactor, int matchFactor) {
 		this.jdbc = jdbc;
+		this.readOnly = readOnly;
 		this.walkFactor = walkFactor;
 		this.matchFactor = matchFactor;
 	}
@@ -67,14 +70,28 @@ final class NameSearch {
 	/**
 	 * The page sorted out of every match found through the indexes, or null when there
 	 * are {@code matchFactor x limit} or more. Index scans in order and sequential scans
-	 * are priced out in this (read-only) transaction, as the planner would otherwise
-	 * prefer them on the same estimate. The page's rows are then fetched by their row
-	 * address, read in the same snapshot.
+	 * are priced out in a read-only transaction, as the planner would otherwise prefer
+	 * them on the same estimate. The page's rows are then fetched by their row address,
+	 * read in the same snapshot.
 	 */
 	private @Nullable List<StoredContact> fromIndex(ContactFilter filter, @Nullable ContactPosition after, int limit) {
-		Assert.state(TransactionSynchronizationManager.isActualTransactionActive(),
-				"A search's plan settings need a transaction");
-		this.jdbc.sql("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off; SET LOCAL jit = off").update();
+		return this.readOnly.execute((transaction) -> {
+			this.jdbc.sql("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off; SET LOCAL jit = off")
+				.update();
+			List<StoredContact> page = sortedMatches(filter, after, limit);
+			if (!transaction.isNewTransaction()) {
+				// in the caller's transaction, the settings would outlast this step
+				this.jdbc
+					.sql("SET LOCAL enable_seqscan = DEFAULT; SET LOCAL enable_indexscan = DEFAULT;"
+							+ " SET LOCAL jit = DEFAULT")
+					.update();
+			}
+			return page;
+		});
+	}
+
+	private @Nullable List<StoredContact> sortedMatches(ContactFilter filter, @Nullable ContactPosition after,
+			int limit) {
 		Map<String, Object> params = new HashMap<>();
 		String sql = "WITH matched AS MATERIALIZED (SELECT ctid AS m_ctid, account AS m_account, id AS m_id,"
 				+ " updated AS m_updated FROM contact WHERE " + filter.where(params)
@@ -90,14 +107,7 @@ final class NameSearch {
 			matched[0] = rs.getLong("matched");
 			return StoredContact.MAPPER.mapRow(rs, row);
 		}).list();
-		if (matched[0] < cap) {
-			return page;
-		}
-		// the plain query comes next, in the same transaction
-		this.jdbc
-			.sql("SET LOCAL enable_seqscan = DEFAULT; SET LOCAL enable_indexscan = DEFAULT; SET LOCAL jit = DEFAULT")
-			.update();
-		return null;
+		return (matched[0] < cap) ? page : null;
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.SplittableRandom;
 
 import javax.sql.DataSource;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,8 +90,8 @@ class NameSearchTests {
 		// walk 2 x limit contacts, sort up to 3 x limit matches: with pages of 7, dense
 		// names are
 		// answered by the walk, rare ones from the index, the rest by the plain query
-		ContactQueries small = new ContactQueries(this.dataSource, Duration.ofSeconds(10), 2, 3);
-		ContactQueries standard = new ContactQueries(this.dataSource, Duration.ofSeconds(10));
+		ContactQueries small = new ContactQueries(this.dataSource, transactions(), Duration.ofSeconds(10), 2, 3);
+		ContactQueries standard = new ContactQueries(this.dataSource, transactions(), Duration.ofSeconds(10));
 		for (String q : QUERIES) {
 			for (Boolean optedOut : new Boolean[] { null, true }) {
 				for (boolean includeDeleted : new boolean[] { false, true }) {
@@ -97,9 +99,32 @@ class NameSearchTests {
 					List<Long> expected = expected(q, optedOut, includeDeleted);
 					assertThat(allPages(small, filter, 7)).as("%s, pages of 7", filter).isEqualTo(expected);
 					assertThat(allPages(standard, filter, 51)).as("%s, pages of 51", filter).isEqualTo(expected);
+					assertThat(allPagesInOneTransaction(small, filter, 7)).as("%s, pages of 7 in a transaction", filter)
+						.isEqualTo(expected);
 				}
 			}
 		}
+	}
+
+	@Test
+	void aSearchInTheCallersTransactionLeavesItsPlanSettingsAlone() {
+		ContactQueries small = new ContactQueries(this.dataSource, transactions(), Duration.ofSeconds(10), 2, 3);
+		for (String q : QUERIES) {
+			ContactFilter filter = new ContactFilter(ACCOUNT, null, null, q, null, null, false);
+			this.transaction.executeWithoutResult((status) -> {
+				String before = planSettings();
+				small.page(filter, null, 7);
+				assertThat(planSettings()).as(q).isEqualTo(before).contains("enable_seqscan=on");
+			});
+		}
+	}
+
+	private String planSettings() {
+		return this.jdbc
+			.sql("SELECT string_agg(name || '=' || setting, ', ' ORDER BY name) FROM pg_settings"
+					+ " WHERE name IN ('enable_seqscan', 'enable_indexscan', 'jit')")
+			.query(String.class)
+			.single();
 	}
 
 	@Test
@@ -108,7 +133,7 @@ class NameSearchTests {
 		// of every account: with one named, a table never analysed may be read through
 		// the account's index
 		ContactFilter filter = new ContactFilter(null, null, null, "Zed Smith", null, null, false);
-		ContactQueries queries = new ContactQueries(this.dataSource, Duration.ofSeconds(10));
+		ContactQueries queries = new ContactQueries(this.dataSource, transactions(), Duration.ofSeconds(10));
 		List<Long> page = this.transaction.execute((status) -> {
 			List<Long> ids = queries.page(filter, null, 51).stream().map(StoredContact::id).toList();
 			this.jdbc.sql("SELECT pg_stat_force_next_flush()").query().listOfRows();
@@ -118,12 +143,16 @@ class NameSearchTests {
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(trigramScans()).isGreaterThan(before));
 	}
 
+	private PlatformTransactionManager transactions() {
+		return Objects.requireNonNull(this.transaction.getTransactionManager());
+	}
+
+	/** Every page, each read as the API reads it: in no transaction of the caller's. */
 	private List<Long> allPages(ContactQueries queries, ContactFilter filter, int limit) {
 		List<Long> ids = new ArrayList<>();
 		ContactPosition after = null;
 		while (true) {
-			ContactPosition from = after;
-			List<StoredContact> page = this.transaction.execute((status) -> queries.page(filter, from, limit));
+			List<StoredContact> page = queries.page(filter, after, limit);
 			page.forEach((contact) -> ids.add(contact.id()));
 			if (page.size() < limit) {
 				return ids;
@@ -131,6 +160,10 @@ class NameSearchTests {
 			StoredContact last = page.get(page.size() - 1);
 			after = new ContactPosition(last.updated(), last.account(), last.id());
 		}
+	}
+
+	private List<Long> allPagesInOneTransaction(ContactQueries queries, ContactFilter filter, int limit) {
+		return this.transaction.execute((status) -> allPages(queries, filter, limit));
 	}
 
 	private List<Long> expected(String q, Boolean optedOut, boolean includeDeleted) {
