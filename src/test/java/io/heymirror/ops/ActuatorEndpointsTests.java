@@ -131,4 +131,13 @@ class ActuatorEndpointsTests {
 		assertThat(this.http.get("/actuator/prometheus", null).status()).isEqualTo(401);
 	}
 
+	@Test
+	void requestsAreMeasuredWithoutSpringSecuritysObservations() {
+		assertThat(this.http.get("/api/contacts/1", Http.KEY).status()).isEqualTo(404);
+
+		String scrape = this.http.get("/actuator/prometheus", Http.KEY).body();
+
+		assertThat(scrape).contains("http_server_requests_seconds_count{").doesNotContain("spring_security_");
+	}
+
 }
