@@ -316,9 +316,10 @@ read_path() {
 	log "P4: by id $API_RPS req/s, ceiling $CEILING_RPS req/s, pgbench $DB_TPS tps; p99 $HEY_P99 ms (ceiling $CEILING_P99 ms) at $HEY_RPS req/s"
 }
 
-# P6's fixed searches: label, q, and what share of the generated contacts it matches (the simulator's names:
-# 30 first names x 25 last names; the share is measured on the mirror and printed)
-SEARCHES=("no match|Qzxw" "~0.1%|Ana Smith" "~10%|ia")
+# P6's fixed searches: label, q, target, and what share of the generated contacts it matches (the simulator's
+# names: 30 first names x 25 last names; the share is measured on the mirror and printed). The last name
+# (about 4%) is between the search's two bounded plans.
+SEARCHES=("no match|Qzxw|≤ 20 ms" "~0.1%|Ana Smith|≤ 20 ms" "~4%|Smith|report" "~10%|ia|report")
 
 # change_feed DB: P7's feed figures on the service's mirror (its log holds the sync's changes): FEED_RATE, FEED_EVENTS
 # (a consumer reading it all at limit=1000), LOG_COPY_RATE (the same rows straight out of PostgreSQL); empty
@@ -414,7 +415,7 @@ search_plan() {
 	local q step
 	q=$(echo "$2" | sed "s/'/''/g")
 	: >"$3"
-	for step in walk matches; do
+	for step in walk matches plain; do
 		{
 			echo "BEGIN;"
 			[ $step = matches ] && grep '^SET LOCAL' "$ROOT/bench/search.sql"
@@ -431,15 +432,15 @@ search_rows() {
 	local db=$1 url="http://127.0.0.1:$SVC_PORT" trigram live entry label q pattern share p95 limit_p95 ratio encoded target
 	local result plan
 	# right after the backfill, for the log: the first search before autovacuum has run
-	search_plan "$db" "%${SEARCHES[0]#*|}%" "$WORK/explain-search-before-vacuum.txt"
-	log "P6 before VACUUM, q=${SEARCHES[0]#*|}: $(grep -E 'Execution Time' "$WORK/explain-search-before-vacuum.txt")"
+	search_plan "$db" "%Qzxw%" "$WORK/explain-search-before-vacuum.txt"
+	log "P6 before VACUUM, q=Qzxw: $(grep -E 'Execution Time' "$WORK/explain-search-before-vacuum.txt")"
 	# the state autovacuum leaves after a backfill: statistics, and the GIN index's pending list merged
 	sql "$db" "VACUUM ANALYZE contact"
 	trigram=$(sql "$db" "select count(*) from pg_indexes where tablename = 'contact' and indexdef like '%gin_trgm_ops%'")
 	[ "$trigram" -gt 0 ] && trigram="trigram index present" || trigram="no trigram index (its migration has not landed): sequential scans"
 	live=$(sql "$db" "select count(*) from contact where deleted_at is null")
 	for entry in "${SEARCHES[@]}"; do
-		label=${entry%%|*} q=${entry#*|}
+		IFS='|' read -r label q target <<<"$entry"
 		pattern="%$q%"
 		share=$(sql "$db" "select count(*) from contact where deleted_at is null and (display_name ilike '$pattern'
 			or first_name ilike '$pattern' or last_name ilike '$pattern')")
@@ -456,7 +457,7 @@ search_rows() {
 		search_plan "$db" "$pattern" "$plan"
 		log "P6 q=$q plan: $(grep -E 'Scan|Execution Time' "$plan" | sed -E 's/ +/ /g' | tr '\n' ';')"
 		ratio=$(calc "$p95 / $limit_p95")
-		if [ "$label" = "~10%" ]; then target="report" result="–"; else target="≤ 20 ms" result=$(verdict "$p95 <= 20"); fi
+		if [ "$target" = report ]; then result="–"; else result=$(verdict "$p95 <= 20"); fi
 		log "P6 q=$q ($share% of $live): p95 $p95 ms, the same SQL in pgbench $limit_p95 ms; $trigram"
 		row "P6 $label" "GET /api/contacts?q=$q&limit=50 p95, one client, $(fmt "$live") contacts (matches $(printf %.2f "$share")%)" \
 			"$(printf %.1f "$p95") ms" "$(printf %.1f "$limit_p95") ms" \
@@ -466,6 +467,12 @@ search_rows() {
 }
 
 vm_hwm_kib() { awk '/^VmHWM:/ {print $2}' "/proc/$1/status"; }
+# live_heap_kib PID: the heap in use right after a full GC (what the process holds, as against what the
+# collector has grown the heap to, which RSS follows)
+live_heap_kib() {
+	jcmd "$1" GC.run >/dev/null
+	jcmd "$1" GC.heap_info | awk '/ heap +total/ {for (i = 1; i <= NF; i++) if ($i == "used") {sub("K", "", $(i + 1)); print $(i + 1); exit}}'
+}
 
 calc() { awk "BEGIN { printf \"%s\", $1 }"; }
 # thousands separated with commas, whatever the locale

@@ -39,7 +39,7 @@ trigger_incremental_sync() {
 	done
 }
 
-declare -A BACKFILL_SECS HWM NOCHANGE_SECS NOCHANGE_REQUESTS PAGER_RATE
+declare -A BACKFILL_SECS HWM LIVE NOCHANGE_SECS NOCHANGE_REQUESTS PAGER_RATE
 largest=${SCALE_SIZES[-1]}
 smallest=${SCALE_SIZES[0]}
 for n in "${SCALE_SIZES[@]}"; do
@@ -52,7 +52,8 @@ for n in "${SCALE_SIZES[@]}"; do
 	[ "$outcome" = SUCCEEDED ] && [ "$count" -eq "$n" ] || die "backfill of $n: $outcome, $count contacts"
 	BACKFILL_SECS[$n]=$secs
 	HWM[$n]=$(vm_hwm_kib "$SVC_PID")
-	log "scale $n: backfill in $secs s ($(fmt "$(calc "$n / $secs")")/s), VmHWM ${HWM[$n]} KiB; writer: $(writer_stats "scale-$n")"
+	LIVE[$n]=$(live_heap_kib "$SVC_PID")
+	log "scale $n: backfill in $secs s ($(fmt "$(calc "$n / $secs")")/s), VmHWM ${HWM[$n]} KiB, heap after a full GC ${LIVE[$n]} KiB; writer: $(writer_stats "scale-$n")"
 	# nothing changes upstream between the two runs
 	last_run=$(sql "$db" "select max(id) from sync_run")
 	trigger_incremental_sync
@@ -102,7 +103,8 @@ fi
 ratio=$(calc "${HWM[$largest]} / ${HWM[$smallest]}")
 row "S2" "peak RSS (VmHWM) after the backfill of $(fmt "$largest") contacts" "$(calc "int(${HWM[$largest]} / 1024)") MiB" \
 	"$(calc "int(${HWM[$smallest]} / 1024)") MiB" "the same after the backfill of $(fmt "$smallest") (same run)" \
-	"$(printf %.2f "$ratio")" "≤ 1.2" "$(verdict "$ratio <= 1.2")" "–"
+	"$(printf %.2f "$ratio")" "≤ 1.2" "$(verdict "$ratio <= 1.2")" \
+	"heap in use after a full GC: $(calc "int(${LIVE[$largest]} / 1024)") MiB against $(calc "int(${LIVE[$smallest]} / 1024)") MiB ($(printf %.2f "$(calc "${LIVE[$largest]} / ${LIVE[$smallest]}")"))"
 per=$(calc "$mirror_bytes / $live")
 row "S3" "mirror on disk per contact (contact table with its indexes and TOAST), $(fmt "$largest") contacts" "$(fmt "$per") B" \
 	"$(fmt "$(calc "$raw_bytes / $live")") B" "the upstream JSON alone (octet_length(raw::text), averaged)" \

@@ -19,8 +19,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <ol>
  * <li>walk the first {@code 20 x limit} contacts in order: enough when at least one in 20
  * matches;</li>
- * <li>else, when the trigram index can narrow the pattern, take every match from the
- * index, up to {@code 100 x limit}, and sort them: the answer when there are fewer;</li>
+ * <li>else, when the trigram index can narrow the pattern and the walk found too few
+ * matches for the plain query to be cheaper (see {@link #walkIsShorter}), take every
+ * match from the index, up to {@code 100 x limit}, and sort them: the answer when there
+ * are fewer;</li>
  * <li>else (null) the caller's plain query: the matches are dense enough for its
  * walk.</li>
  * </ol>
@@ -53,7 +55,22 @@ final class NameSearch {
 		if (walked.size() == limit) {
 			return walked;
 		}
-		return filter.nameUsesTrigrams() ? fromIndex(filter, after, limit) : null;
+		if (!filter.nameUsesTrigrams() || walkIsShorter(walked.size(), limit)) {
+			return null;
+		}
+		return fromIndex(filter, after, limit);
+	}
+
+	/**
+	 * Whether the plain query's walk, at the density of matches the first walk found,
+	 * reads no more contacts for a page than the index step may sort
+	 * ({@code matchFactor x limit}). A common last name (a few percent of the contacts)
+	 * is such a case: the index step would sort its cap of matches, find there are more,
+	 * and the plain query would run after all.
+	 */
+	private boolean walkIsShorter(int found, int limit) {
+		// limit / (found / walked) <= matchFactor x limit, without dividing
+		return (long) found * this.matchFactor >= (long) this.walkFactor * limit;
 	}
 
 	private List<StoredContact> walk(ContactFilter filter, @Nullable ContactPosition after, int limit) {

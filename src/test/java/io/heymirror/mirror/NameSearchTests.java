@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
 import javax.sql.DataSource;
 
 import io.heymirror.support.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -67,29 +68,34 @@ class NameSearchTests {
 			String display = zed ? "+1555" + id : first + " " + last;
 			Instant deleted = (random.nextInt(10) == 0) ? updated : null;
 			boolean optedOut = random.nextInt(4) == 0;
-			this.rows.add(new Row(id, updated, display, first, last, deleted != null, optedOut));
-			this.jdbc.sql("""
-					INSERT INTO contact (account, id, display_name, first_name, last_name, opted_out, updated, raw,
-					                     synced_at, seen_at, deleted_at)
-					VALUES (:account, :id, :display, :first, :last, :optedOut, :updated, '{}'::jsonb, now(), now(),
-					        :deleted)""")
-				.param("account", ACCOUNT)
-				.param("id", id)
-				.param("display", display)
-				.param("first", first)
-				.param("last", last)
-				.param("optedOut", optedOut)
-				.param("updated", Timestamp.from(updated))
-				.param("deleted", (deleted != null) ? Timestamp.from(deleted) : null)
-				.update();
+			Row row = new Row(id, updated, display, first, last, deleted != null, optedOut);
+			this.rows.add(row);
+			insert(ACCOUNT, row);
 		}
+	}
+
+	private void insert(String account, Row row) {
+		this.jdbc.sql("""
+				INSERT INTO contact (account, id, display_name, first_name, last_name, opted_out, updated, raw,
+				                     synced_at, seen_at, deleted_at)
+				VALUES (:account, :id, :display, :first, :last, :optedOut, :updated, '{}'::jsonb, now(), now(),
+				        :deleted)""")
+			.param("account", account)
+			.param("id", row.id())
+			.param("display", row.display())
+			.param("first", row.first())
+			.param("last", row.last())
+			.param("optedOut", row.optedOut())
+			.param("updated", Timestamp.from(row.updated()))
+			.param("deleted", row.deleted() ? Timestamp.from(row.updated()) : null)
+			.update();
 	}
 
 	@Test
 	void everyPlanAnswersWhatThePlainQueryWould() {
 		// walk 2 x limit contacts, sort up to 3 x limit matches: with pages of 7, dense
-		// names are
-		// answered by the walk, rare ones from the index, the rest by the plain query
+		// names are answered by the walk, rare ones from the index, the rest by the plain
+		// query
 		ContactQueries small = new ContactQueries(this.dataSource, transactions(), Duration.ofSeconds(10), 2, 3);
 		ContactQueries standard = new ContactQueries(this.dataSource, transactions(), Duration.ofSeconds(10));
 		for (String q : QUERIES) {
@@ -141,6 +147,52 @@ class NameSearchTests {
 		});
 		assertThat(page).isEqualTo(expected("Zed Smith", null, false)).isNotEmpty();
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(trigramScans()).isGreaterThan(before));
+	}
+
+	@Test
+	void aNameTooCommonForTheIndexStepGoesStraightToThePlainQuery() {
+		this.jdbc.sql("DELETE FROM contact WHERE account = 'band'").update();
+		// first in page order, before every other test's contacts; every third one
+		// matches
+		Instant start = Instant.parse("1990-01-01T00:00:00Z");
+		for (int id = 1; id <= 60; id++) {
+			insert("band", new Row(id, start.plusSeconds(id), ((id % 3 == 1) ? "Bandmember " : "Other ") + id, "", "",
+					false, false));
+		}
+		// walk 2 x 7 contacts, sort up to 3 x 7 matches: the walk finds 5 of 7, and at
+		// one
+		// in 3 the plain query reads fewer contacts (21) than the index step could sort
+		ContactQueries small = new ContactQueries(this.dataSource, transactions(), Duration.ofSeconds(10), 2, 3);
+		ContactFilter band = new ContactFilter(null, null, null, "bandmember", null, null, false);
+		ContactFilter rare = new ContactFilter(null, null, null, "Zed Smith", null, null, false);
+		long before = trigramScans();
+		searchAndFlush(small, rare);
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(trigramScans()).isGreaterThan(before));
+		long rareScans = trigramScans() - before;
+
+		List<Long> page = searchAndFlush(small, band);
+		long afterBand = trigramScans();
+		searchAndFlush(small, rare);
+
+		assertThat(page).containsExactly(1L, 4L, 7L, 10L, 13L, 16L, 19L);
+		// the second rare search's scans arrive after the band's, if it had any
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(trigramScans()).isGreaterThanOrEqualTo(afterBand + rareScans));
+		assertThat(trigramScans()).isEqualTo(before + 2 * rareScans);
+	}
+
+	@AfterEach
+	void removeTheBand() {
+		// its contacts come first in every other test's order of all accounts
+		this.jdbc.sql("DELETE FROM contact WHERE account = 'band'").update();
+	}
+
+	private List<Long> searchAndFlush(ContactQueries queries, ContactFilter filter) {
+		return this.transaction.execute((status) -> {
+			List<Long> ids = queries.page(filter, null, 7).stream().map(StoredContact::id).toList();
+			this.jdbc.sql("SELECT pg_stat_force_next_flush()").query().listOfRows();
+			return ids;
+		});
 	}
 
 	private PlatformTransactionManager transactions() {
