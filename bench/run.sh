@@ -90,6 +90,7 @@ fi
 
 # P1 + P4 + P5 (small): one simulator with N_SYNC contacts, no rate limit
 start_sim p1 "$N_SYNC" 2g
+declare -A SYNC_RATE PAGER_RATE
 # the simulator's JIT warms up during its first walks: one walk per strategy first, not counted, so that the first
 # sync measured (with the change log) does not wait on a colder simulator than the pagers and P7's sync without the
 # log that follow it (a writer kept waiting on pages commits more, smaller groups)
@@ -97,7 +98,6 @@ if ! $QUICK; then
 	log "P1: warming the simulator up (one walk per strategy, not counted)"
 	pager v1-cursor,v2-keyset bare
 fi
-declare -A SYNC_RATE PAGER_RATE
 for strategy in v1-cursor v2-keyset; do
 	db=${DB_PREFIX}_${strategy//-/_}
 	fresh_db "$db"
