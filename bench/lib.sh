@@ -227,14 +227,18 @@ pager() {
 	done <<<"$out"
 }
 
-# upsert_vs_copy OUTFILE: the P3 measurement (its own database, simulator and context)
+# upsert_vs_copy OUTFILE [SPRING ARGS...]: the P3 measurement (its own database, simulator and context)
 upsert_vs_copy() {
+	local out=$1
+	shift
 	fresh_db ${DB_PREFIX}_upsert
 	DATABASE_URL=$(jdbc_url ${DB_PREFIX}_upsert) DATABASE_USERNAME=postgres DATABASE_PASSWORD= \
 		HEYMIRROR_API_KEYS=$API_KEY java "${JVM_OPTS[@]}" -Dloader.path="$LOADER" \
 		-Dloader.main=io.heymirror.bench.UpsertVsCopy -cp "$JAR" org.springframework.boot.loader.launch.PropertiesLauncher \
-		"$N_UPSERT" >"$1" 2>>"$LOG"
+		"$N_UPSERT" "$@" >"$out" 2>>"$LOG"
 }
+# writer_rate OUTFILE PAGE: rows/s of the writer's WRITER line for pages of PAGE in upsert_vs_copy's output
+writer_rate() { awk -v p="page=$2" '$1 == "WRITER" && $2 == p {sub("rate=", "", $5); print $5}' "$1"; }
 
 # wrk_rps OUTFILE SECONDS URL [wrk args...]: requests/s of wrk, -c CONCURRENCY; fails on a non-2xx answer
 wrk_rps() {
