@@ -77,8 +77,8 @@ final class NameSearch {
 		Map<String, Object> params = new HashMap<>();
 		String sql = "SELECT " + StoredContact.COLUMNS + " FROM (SELECT * FROM contact WHERE "
 				+ filter.withoutName().where(params) + ContactQueries.after(after, params)
-				+ " ORDER BY updated, account, id" + " LIMIT :walk) contact WHERE " + filter.nameCondition(params)
-				+ " ORDER BY updated, account, id" + " LIMIT :limit";
+				+ " ORDER BY updated, account, id LIMIT :walk) contact WHERE " + filter.nameCondition(params)
+				+ " ORDER BY updated, account, id LIMIT :limit";
 		params.put("walk", this.walkFactor * limit);
 		params.put("limit", limit);
 		return this.jdbc.sql(sql).params(params).query(StoredContact.MAPPER).list();
@@ -113,7 +113,7 @@ final class NameSearch {
 		String sql = "WITH matched AS MATERIALIZED (SELECT ctid AS m_ctid, account AS m_account, id AS m_id,"
 				+ " updated AS m_updated FROM contact WHERE " + filter.where(params)
 				+ ContactQueries.after(after, params) + " LIMIT :cap),"
-				+ " first AS (SELECT * FROM matched ORDER BY m_updated, m_account, m_id LIMIT :limit)" + " SELECT "
+				+ " first AS (SELECT * FROM matched ORDER BY m_updated, m_account, m_id LIMIT :limit) SELECT "
 				+ StoredContact.COLUMNS + ", (SELECT count(*) FROM matched) AS matched"
 				+ " FROM first JOIN contact ON contact.ctid = m_ctid ORDER BY m_updated, m_account, m_id";
 		int cap = this.matchFactor * limit;
